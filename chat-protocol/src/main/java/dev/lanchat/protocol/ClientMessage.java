@@ -1,0 +1,50 @@
+package dev.lanchat.protocol;
+
+import java.util.Objects;
+
+/**
+ * A message a client sends to a server. {@link MessageCodec} turns these into their JSON text and back;
+ * {@code PROTOCOL.md} documents each one. Immutable.
+ */
+public sealed interface ClientMessage {
+
+    /** The first message on every connection: the protocol version the client speaks and the nickname it wants. */
+    record Hello(int version, String nick, String client) implements ClientMessage {
+        public Hello {
+            Objects.requireNonNull(nick, "nick");
+            Objects.requireNonNull(client, "client");
+        }
+    }
+
+    /** A line of chat for the sender's current room. May span several lines. */
+    record Say(String text) implements ClientMessage {
+        public Say {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * A command as the user typed it, without the leading slash: {@code /msg bob hi} is name {@code msg}, args
+     * {@code bob hi}. The server owns the command table, so a client needs no update when commands are added.
+     */
+    record Command(String name, String args) implements ClientMessage {
+        public Command {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(args, "args");
+        }
+    }
+
+    /** Asks the server to answer with a {@link ServerMessage.Pong} carrying the same token. */
+    record Ping(String token) implements ClientMessage {
+        public Ping {
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /** The answer to a {@link ServerMessage.Ping}, carrying its token. */
+    record Pong(String token) implements ClientMessage {
+        public Pong {
+            Objects.requireNonNull(token, "token");
+        }
+    }
+}
