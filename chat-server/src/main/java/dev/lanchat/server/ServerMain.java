@@ -1,0 +1,133 @@
+package dev.lanchat.server;
+
+import ch.qos.logback.classic.Level;
+import dev.lanchat.protocol.Protocol;
+import io.netty.channel.unix.Errors;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import sun.misc.Signal;
+
+/**
+ * {@code chat server}: parses the flags, starts a {@link ChatServer}, prints how friends can join, and on Ctrl-C or
+ * SIGTERM stops gracefully and exits 0. A bad flag prints one line and exits 2; a port already in use exits 1.
+ */
+public final class ServerMain {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        ServerOptions options = new ServerOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println("chat server: " + e.getMessage() + " (see 'chat server --help')");
+            return 2;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return 0;
+        }
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
+            return 0;
+        }
+        ServerConfig config;
+        try {
+            config = options.toConfig();
+        } catch (IllegalArgumentException e) {
+            err.println("chat server: " + e.getMessage() + " (see 'chat server --help')");
+            return 2;
+        }
+        setLogLevel(options.quiet ? Level.WARN : options.debug ? Level.DEBUG : Level.INFO);
+
+        ChatServer server = new ChatServer(config);
+        InetSocketAddress bound;
+        try {
+            bound = server.start();
+        } catch (Exception e) {
+            err.println("chat server: cannot listen on " + config.listen() + ": " + describeBindFailure(e));
+            return 1;
+        }
+        printBanner(out, config, bound);
+
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        onStopSignal(stopRequested);
+        Thread hook = new Thread(() -> server.stop("The server is shutting down"), "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("stop requested");
+        server.stop("The server is shutting down");
+        out.println("Server stopped.");
+        return 0;
+    }
+
+    /** Ctrl-C and SIGTERM release the latch, so the main thread stops the server and exits with status 0. */
+    private static void onStopSignal(CountDownLatch stopRequested) {
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+            } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+                // The shutdown hook still stops the server gracefully, with the JVM's own exit status.
+                log.debug("cannot handle SIG{}: {}", name, unavailable.toString());
+            }
+        }
+    }
+
+    private static void printBanner(PrintStream out, ServerConfig config, InetSocketAddress bound) {
+        String portFlag = bound.getPort() == Protocol.DEFAULT_PORT ? "" : " --port " + bound.getPort();
+        out.println();
+        out.println("  lanchat server '" + config.serverName() + "' is up: room '" + config.lobby() + "', port "
+                + bound.getPort() + ".");
+        List<String> addresses = LanAddresses.reachable(config.listen());
+        if (addresses.isEmpty()) {
+            out.println("  No network interface is up; only this machine can join:");
+            out.println("      ./chat client" + portFlag);
+        } else {
+            out.println("  Friends on your network join with:");
+            for (String address : addresses) {
+                out.println("      ./chat client --host " + address + portFlag);
+            }
+            if (config.listen().getAddress().isAnyLocalAddress()) {
+                out.println("  On this machine:  ./chat client" + portFlag);
+            }
+        }
+        out.println("  Press Ctrl-C to stop.");
+        out.println();
+        out.flush();
+    }
+
+    private static String describeBindFailure(Exception e) {
+        boolean inUse = e instanceof BindException
+                || (e instanceof Errors.NativeIoException && String.valueOf(e.getMessage()).contains("in use"));
+        if (inUse) {
+            return "the address is already in use (is another server running? choose another with --port)";
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static void setLogLevel(Level level) {
+        org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger) {
+            ((ch.qos.logback.classic.Logger) root).setLevel(level);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.lanchat.server.netty;
+
+import dev.lanchat.protocol.netty.Transport;
+import dev.lanchat.server.room.Audience;
+import dev.lanchat.server.room.ChatHub;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty side of the server: event loops, the listening socket, every open connection, and the chat thread that
+ * owns the {@link ChatHub}. Thread-safe; {@link #shutdown} must be called once.
+ */
+public final class NettyChatServer {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyChatServer.class);
+
+    private final Transport transport;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final ChatThread chat = new ChatThread();
+    private final ChatHub hub;
+    private final ChannelGroup everyone = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
+    private final int maxFrameBytes;
+    private volatile Channel listener;
+
+    /**
+     * @param hubFactory makes the hub from the audience factory and the chat thread's executor that this transport
+     *                   provides
+     */
+    public NettyChatServer(Transport transport, int ioThreads, int maxFrameBytes,
+                           BiFunction<Audience.Factory, Executor, ChatHub> hubFactory) {
+        this.transport = transport;
+        this.maxFrameBytes = maxFrameBytes;
+        this.acceptors = transport.newGroup(1, "accept");
+        this.workers = transport.newGroup(ioThreads, "io");
+        ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
+        this.hub = hubFactory.apply(room -> new ChannelGroupAudience(room, allocator), chat);
+    }
+
+    /** Binds the listening socket; returns the address actually bound (with the real port if 0 was asked). */
+    public InetSocketAddress bind(InetSocketAddress address) throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(transport.serverChannelClass())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChatServerInitializer(hub, chat, maxFrameBytes, everyone));
+        try {
+            listener = bootstrap.bind(address).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            releaseThreads();
+            throw e;
+        }
+        return boundAddress();
+    }
+
+    public InetSocketAddress boundAddress() {
+        Channel bound = listener;
+        return bound == null ? null : (InetSocketAddress) bound.localAddress();
+    }
+
+    /**
+     * Stops accepting, has the hub say goodbye to every member (behind everything already queued for the chat
+     * thread, so nothing accepted is lost), waits up to {@code grace} for the goodbyes to be written, then closes
+     * whatever is left and stops the threads.
+     */
+    public void shutdown(String reason, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        Channel bound = listener;
+        if (bound != null) {
+            bound.close().awaitUninterruptibly();
+        }
+        Future<?> goodbyes = chat.submit(() -> {
+            int members = hub.shutdown(reason);
+            log.info("shutting down: said goodbye to {} member(s)", members);
+        });
+        goodbyes.awaitUninterruptibly(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+        // Connections that never joined get no goodbye; close them now rather than wait.
+        everyone.close(channel -> channel.pipeline().get(HandshakeHandler.class) != null);
+        everyone.newCloseFuture().awaitUninterruptibly(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+        int stuck = everyone.size();
+        if (stuck > 0) {
+            log.info("cutting off {} connection(s) that did not take their goodbye in time", stuck);
+        }
+        everyone.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        releaseThreads();
+    }
+
+    private void releaseThreads() {
+        Future<?> workersDone = workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        Future<?> acceptorsDone = acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        Future<?> chatDone = chat.shutdown();
+        workersDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
+        acceptorsDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
+        chatDone.awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+}
