@@ -1,0 +1,134 @@
+package dev.lanchat.client;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import dev.lanchat.client.console.Console;
+import dev.lanchat.client.console.JLineConsole;
+import dev.lanchat.client.console.PlainConsole;
+import dev.lanchat.client.console.Renderer;
+import dev.lanchat.client.console.RoomState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code chat client}: parses the flags, picks the console (a line editor on a terminal, plain lines on a pipe), and
+ * runs a {@link ChatSession}. The exit status is the session's; a bad flag prints one line and exits 2.
+ */
+public final class ClientMain {
+
+    private ClientMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws InterruptedException {
+        ClientOptions options = new ClientOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println("chat client: " + e.getMessage() + " (see 'chat client --help')");
+            return 2;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return 0;
+        }
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
+            return 0;
+        }
+        ClientConfig config;
+        try {
+            config = options.toConfig();
+        } catch (IllegalArgumentException e) {
+            err.println("chat client: " + e.getMessage() + " (see 'chat client --help')");
+            return 2;
+        }
+        boolean interactive = !config.plain() && in == System.in && out == System.out && isTerminal();
+        if (!interactive && config.nick() == null) {
+            err.println("chat client: give a nickname with --nick when input is not a terminal");
+            return 2;
+        }
+        if (options.logFile != null) {
+            logTo(options.logFile);
+        }
+        RoomState state = new RoomState();
+        Renderer renderer = new Renderer(ZoneId.systemDefault(), state::nick);
+        try (Console console = interactive ? terminalConsole(config, state, renderer)
+                : new PlainConsole(in, out, renderer)) {
+            return new ChatSession(config, console, state).run();
+        } catch (IOException e) {
+            err.println("chat client: cannot open the terminal: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Console terminalConsole(ClientConfig config, RoomState state, Renderer renderer)
+            throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).name("lanchat").build();
+        Path history = config.historyFile();
+        if (history != null) {
+            try {
+                Files.createDirectories(history.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                history = null; // chat without history rather than not at all
+            }
+        }
+        return new JLineConsole(terminal, state, renderer, history, config.color());
+    }
+
+    /**
+     * Whether stdin and stdout are both a terminal. Up to Java 21 that is exactly when {@link System#console()}
+     * exists; from Java 22 a console always exists and {@code Console.isTerminal()} tells.
+     */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    /** Turns on a diagnostic log in {@code file}; by default the client logs nothing, the terminal being the UI. */
+    private static void logTo(Path file) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
+            return;
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} %msg%n");
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setFile(file.toString());
+        appender.setEncoder(encoder);
+        appender.start();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        root.setLevel(Level.DEBUG);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lanchat.client;
+
+import dev.lanchat.protocol.Protocol;
+import dev.lanchat.protocol.Version;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/** Every flag of {@code chat client}, with its default and help text. Turned into a {@link ClientConfig} once. */
+@Command(name = "chat client",
+        mixinStandardHelpOptions = true,
+        versionProvider = ClientOptions.VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"Joins a chat room. Type to chat; /help lists the commands; 'quit' or Ctrl-D leaves.",
+                "When input is not a terminal, it reads lines from it and prints each event as a plain line, so "
+                        + "scripts can chat too: printf 'hello\\nquit\\n' | chat client --nick bot"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:you left (quit, /quit, Ctrl-D, end of input)",
+                "1:the connection failed or was lost, or the server closed it",
+                "2:bad command-line arguments",
+                "3:the server refused to let you in (nickname, version)"},
+        footer = {"", "Examples:",
+                "  chat client                                   join a server on this machine",
+                "  chat client --host 192.168.1.20 --nick ada    join a friend's server", ""})
+final class ClientOptions {
+
+    @Option(names = {"-H", "--host"}, paramLabel = "HOST", defaultValue = ClientConfig.DEFAULT_HOST,
+            description = "Server host name or address (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + ClientConfig.DEFAULT_PORT,
+            description = "Server port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = {"-n", "--nick"}, paramLabel = "NICK",
+            description = "Your nickname: 1-24 letters, digits, '_', '-' or '.'. Asked for if not given.")
+    String nick;
+
+    @Option(names = "--plain",
+            description = "Line mode even on a terminal: no line editor, no colours, one plain line per event.")
+    boolean plain;
+
+    @Option(names = "--no-color",
+            description = "No colours or styles (also when the NO_COLOR environment variable is set).")
+    boolean noColor;
+
+    @Option(names = "--history-file", paramLabel = "FILE",
+            description = "Where typed lines are kept between runs (default: ~/.local/state/lanchat/history).")
+    Path historyFile;
+
+    @Option(names = "--no-history", description = "Keep no history of typed lines.")
+    boolean noHistory;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long to wait for the server to answer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Write a diagnostic log to FILE (default: no log; the terminal is never written to).")
+    Path logFile;
+
+    /** Builds the configuration; an invalid value throws {@link IllegalArgumentException} naming it. */
+    ClientConfig toConfig() {
+        boolean color = !noColor && System.getenv("NO_COLOR") == null;
+        Path history = noHistory ? null : historyFile != null ? historyFile : defaultHistoryFile();
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeout must be at least 1 second: " + timeoutSeconds);
+        }
+        return new ClientConfig(host, port, nick, plain, color, history, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private static Path defaultHistoryFile() {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank()
+                ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("lanchat").resolve("history");
+    }
+
+    /** Reports the build's version for {@code --version}. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chat client (lanchat) " + Version.current(),
+                    "protocol version " + Protocol.VERSION,
+                    "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")};
+        }
+    }
+}

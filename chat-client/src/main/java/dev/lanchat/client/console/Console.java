@@ -1,0 +1,40 @@
+package dev.lanchat.client.console;
+
+import dev.lanchat.protocol.ServerMessage;
+
+/**
+ * Where the chat meets the person: lines typed in, events shown. Two implementations: {@link JLineConsole} for a
+ * terminal, {@link PlainConsole} for pipes and scripts. Knows nothing about sockets.
+ *
+ * <p>{@link #readLine} and {@link #ask} belong to one thread, the input loop; the output methods may be called from
+ * any thread at any time and never garble a line being typed.
+ */
+public interface Console extends AutoCloseable {
+
+    /**
+     * Blocks for the next line the user enters. Returns {@code null} at the end of input: Ctrl-D, end of the piped
+     * input, a closed terminal, or after {@link #stop()}. Ctrl-C clears the line being typed and keeps waiting.
+     */
+    String readLine();
+
+    /** Asks a question and returns the answer, {@code fallback} for an empty answer, {@code null} at end of input. */
+    String ask(String question, String fallback);
+
+    /** Shows a message from the server. */
+    void show(ServerMessage message);
+
+    /** Shows a note from the client itself. */
+    void info(String text);
+
+    /** Shows a problem the client itself found. */
+    void error(String text);
+
+    /** Makes a blocked or later {@link #readLine} return {@code null}: the session is over. */
+    void stop();
+
+    /** Whether a person is typing at a terminal, rather than a script feeding a pipe. */
+    boolean interactive();
+
+    @Override
+    void close();
+}

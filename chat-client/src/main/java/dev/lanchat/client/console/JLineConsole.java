@@ -1,0 +1,163 @@
+package dev.lanchat.client.console;
+
+import dev.lanchat.protocol.ServerMessage;
+import java.io.IOError;
+import java.nio.file.Path;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.InfoCmp;
+
+/**
+ * The console for a person at a terminal: a JLine {@link LineReader} with history kept in a file and completion of
+ * commands and nicks. Events arrive through {@link LineReader#printAbove}, so they appear above the prompt while the
+ * line being typed stays intact. A typed line is erased when accepted; the server's echo shows it in its place.
+ *
+ * <p>The input loop thread owns {@link #readLine}; network threads call the output methods, which JLine serialises.
+ */
+public final class JLineConsole implements Console {
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final RoomState state;
+    private final Renderer renderer;
+    private final boolean color;
+    private volatile boolean stopped;
+
+    /**
+     * @param historyFile where typed lines are kept between runs, or {@code null} for no history file
+     * @param color       whether to use colours and styles; off for {@code NO_COLOR} and {@code --no-color}
+     */
+    public JLineConsole(Terminal terminal, RoomState state, Renderer renderer, Path historyFile, boolean color) {
+        this.terminal = terminal;
+        this.state = state;
+        this.renderer = renderer;
+        this.color = color;
+        // Chat text is not shell input: no quoting, no escapes, no '!' history expansion, no continuation lines.
+        DefaultParser parser = new DefaultParser();
+        parser.setQuoteChars(new char[0]);
+        parser.setEscapeChars(new char[0]);
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("lanchat")
+                .parser(parser)
+                .completer(new ChatCompleter(state))
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 1000)
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+        if (historyFile != null) {
+            builder.variable(LineReader.HISTORY_FILE, historyFile);
+        }
+        this.reader = builder.build();
+    }
+
+    @Override
+    public String readLine() {
+        while (!stopped) {
+            try {
+                return reader.readLine(prompt().toAnsi(terminal));
+            } catch (UserInterruptException e) {
+                // Ctrl-C clears the line; stop() also lands here, to end the loop.
+                if (stopped) {
+                    return null;
+                }
+            } catch (EndOfFileException | IOError e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String ask(String question, String fallback) {
+        String prompt = fallback == null || fallback.isEmpty() ? question : question + "[" + fallback + "] ";
+        try {
+            String answer = reader.readLine(prompt);
+            return answer.isBlank() ? fallback : answer.strip();
+        } catch (UserInterruptException | EndOfFileException | IOError e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void show(ServerMessage message) {
+        Rendered rendered = renderer.render(message);
+        if (message instanceof ServerMessage.Welcome || message instanceof ServerMessage.NickChanged) {
+            refreshPrompt();
+        }
+        print(rendered.text());
+        if (rendered.alert()) {
+            terminal.puts(InfoCmp.Capability.bell);
+            terminal.flush();
+        }
+    }
+
+    @Override
+    public void info(String text) {
+        print(renderer.info(text).text());
+    }
+
+    @Override
+    public void error(String text) {
+        print(renderer.error(text).text());
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        // Makes a readLine in progress throw UserInterruptException, exactly as Ctrl-C would.
+        terminal.raise(Terminal.Signal.INT);
+    }
+
+    @Override
+    public boolean interactive() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.getHistory().save();
+        } catch (java.io.IOException | IOError e) {
+            // History is a convenience; failing to save it must not spoil the exit.
+        }
+        try {
+            terminal.close();
+        } catch (java.io.IOException e) {
+            // Nothing more to do with a terminal that will not close.
+        }
+    }
+
+    private void print(AttributedString text) {
+        reader.printAbove(color ? text : new AttributedString(text.toString()));
+    }
+
+    private void refreshPrompt() {
+        if (reader instanceof org.jline.reader.impl.LineReaderImpl) {
+            ((org.jline.reader.impl.LineReaderImpl) reader).setPrompt(prompt().toAnsi(terminal));
+        }
+    }
+
+    /** The prompt: room and nick, as in {@code lobby ada> }. */
+    private AttributedString prompt() {
+        AttributedStringBuilder prompt = new AttributedStringBuilder();
+        AttributedStyle roomStyle = color ? AttributedStyle.BOLD.foreground(AttributedStyle.CYAN) : AttributedStyle.DEFAULT;
+        AttributedStyle nickStyle = color ? NickColors.styleOf(state.nick()) : AttributedStyle.DEFAULT;
+        if (!state.room().isEmpty()) {
+            prompt.styled(roomStyle, Sanitizer.forDisplay(state.room())).append(" ");
+        }
+        if (!state.nick().isEmpty()) {
+            prompt.styled(nickStyle, Sanitizer.forDisplay(state.nick()));
+        }
+        return prompt.append("> ").toAttributedString();
+    }
+}

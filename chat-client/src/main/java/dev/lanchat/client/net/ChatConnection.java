@@ -1,0 +1,108 @@
+package dev.lanchat.client.net;
+
+import dev.lanchat.protocol.ClientMessage;
+import dev.lanchat.protocol.Protocol;
+import dev.lanchat.protocol.netty.ChatFraming;
+import dev.lanchat.protocol.netty.ClientSideCodec;
+import dev.lanchat.protocol.netty.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client's connection to a chat server: it frames and encodes what is sent, and delivers what is read to a
+ * {@link ConnectionListener}. It knows nothing about terminals. Thread-safe.
+ */
+public final class ChatConnection implements AutoCloseable {
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+
+    private ChatConnection(EventLoopGroup group, Channel channel) {
+        this.group = group;
+        this.channel = channel;
+    }
+
+    /**
+     * Connects to {@code host:port}.
+     *
+     * @throws IOException with a sentence a person can act on if the server cannot be reached
+     */
+    public static ChatConnection open(String host, int port, Duration timeout, ConnectionListener listener)
+            throws IOException, InterruptedException {
+        Transport transport = Transport.best();
+        EventLoopGroup group = transport.newGroup(1, "chat-net");
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(transport.socketChannelClass())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ChatFraming.install(ch.pipeline(), Protocol.SERVER_MAX_FRAME_BYTES);
+                        ch.pipeline().addLast("codec", ClientSideCodec.INSTANCE);
+                        ch.pipeline().addLast("client", new ClientHandler(listener));
+                    }
+                });
+        ChannelFuture connected;
+        try {
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (address.isUnresolved()) {
+                throw new UnknownHostException("cannot resolve host name '" + host + "'");
+            }
+            connected = bootstrap.connect(address).await();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+        if (!connected.isSuccess()) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IOException(describe(host, port, connected.cause()), connected.cause());
+        }
+        return new ChatConnection(group, connected.channel());
+    }
+
+    /** Queues {@code message} to the server. Messages are sent in the order of the calls. */
+    public void send(ClientMessage message) {
+        channel.writeAndFlush(message, channel.voidPromise());
+    }
+
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    /** Waits up to {@code timeout} for the server to close the connection; returns whether it did. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return channel.closeFuture().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the connection and stops its thread; waits briefly for both. */
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+
+    private static String describe(String host, int port, Throwable cause) {
+        String where = host + ":" + port;
+        if (cause instanceof ConnectTimeoutException) {
+            return "no answer from " + where + " (is the address right, and is a firewall in the way?)";
+        }
+        if (cause instanceof ConnectException) {
+            return "nothing is listening at " + where + " (is the server running, and on that port?)";
+        }
+        return "cannot connect to " + where + ": " + cause.getMessage();
+    }
+}
