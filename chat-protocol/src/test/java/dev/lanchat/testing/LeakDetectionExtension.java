@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +64,10 @@ public final class LeakDetectionExtension implements BeforeAllCallback, AfterAll
         ReferenceQueue<Object> queue = new ReferenceQueue<>();
         PhantomReference<Object> sentinel = new PhantomReference<>(new Object(), queue);
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (queue.poll() == null && System.nanoTime() < deadline) {
+        Reference<?> collected = null;
+        while (collected == null && System.nanoTime() < deadline) {
             System.gc();
-            queue.remove(100);
+            collected = queue.remove(100);
         }
         // Keep the reference itself reachable until here, so that it can be enqueued.
         sentinel.clear();
