@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import java.util.concurrent.Executor;
 
 /**
  * The server's whole wire stack, in order from the socket up:
@@ -24,11 +25,11 @@ import io.netty.channel.group.ChannelGroup;
 final class ChatServerInitializer extends ChannelInitializer<Channel> {
 
     private final ChatHub hub;
-    private final ChatThread chat;
+    private final Executor chat;
     private final int maxFrameBytes;
     private final ChannelGroup everyone;
 
-    ChatServerInitializer(ChatHub hub, ChatThread chat, int maxFrameBytes, ChannelGroup everyone) {
+    ChatServerInitializer(ChatHub hub, Executor chat, int maxFrameBytes, ChannelGroup everyone) {
         this.hub = hub;
         this.chat = chat;
         this.maxFrameBytes = maxFrameBytes;

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.Executor;
 
 /**
  * Admits a connection: the first message must be a hello, which the chat thread accepts or refuses. While it decides,
@@ -26,12 +27,12 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     private static final int MAX_HELD = 32;
 
     private final ChatHub hub;
-    private final ChatThread chat;
+    private final Executor chat;
     private final int maxFrameBytes;
     private final Queue<Object> held = new ArrayDeque<>();
     private boolean pending;
 
-    HandshakeHandler(ChatHub hub, ChatThread chat, int maxFrameBytes) {
+    HandshakeHandler(ChatHub hub, Executor chat, int maxFrameBytes) {
         this.hub = hub;
         this.chat = chat;
         this.maxFrameBytes = maxFrameBytes;

@@ -7,6 +7,7 @@ import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.server.room.ChatHub;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.Executor;
 
 /**
  * Translates a member's messages into calls on the {@link ChatHub}, made on the chat thread in the order they were
@@ -18,9 +19,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 final class MemberHandler extends ChannelInboundHandlerAdapter {
 
     private final ChatHub hub;
-    private final ChatThread chat;
+    private final Executor chat;
 
-    MemberHandler(ChatHub hub, ChatThread chat) {
+    MemberHandler(ChatHub hub, Executor chat) {
         this.hub = hub;
         this.chat = chat;
     }

@@ -93,6 +93,9 @@ public final class Nickname {
     }
 
     private static String describe(int cp) {
+        if (cp == ' ') {
+            return "a space";
+        }
         String name = Character.getName(cp);
         String hex = String.format("U+%04X", cp);
         if (Character.isWhitespace(cp) || Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {

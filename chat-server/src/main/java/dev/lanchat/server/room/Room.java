@@ -1,8 +1,8 @@
 package dev.lanchat.server.room;
 
 import dev.lanchat.protocol.LeaveReason;
-import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.ServerMessage.MemberInfo;
+import dev.lanchat.protocol.ServerMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,0 +1,127 @@
+package dev.lanchat.server.netty;
+
+import dev.lanchat.protocol.ClientMessage;
+import dev.lanchat.protocol.MessageCodec;
+import dev.lanchat.protocol.ProtocolException;
+import dev.lanchat.protocol.ServerMessage;
+import dev.lanchat.server.room.ChatHub;
+import dev.lanchat.server.room.HubSettings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * The server's real pipeline on embedded channels, around one real hub whose chat thread is the test thread: bytes
+ * go in, and the frames the server writes come out as messages.
+ */
+final class PipelineFixture {
+
+    static final int MAX_FRAME = 1024;
+
+    final Queue<Runnable> deferred = new ArrayDeque<>();
+    final ChannelGroup everyone = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+    final ChatHub hub = new ChatHub(new HubSettings("test", "", "lobby", MAX_FRAME),
+            Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
+            room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT), deferred::add);
+    private final List<EmbeddedChannel> channels = new ArrayList<>();
+
+    /** A new connection through {@link ChatServerInitializer}, with the chat thread's work done inline. */
+    EmbeddedChannel connect() {
+        EmbeddedChannel channel = new EmbeddedChannel(new ChatServerInitializer(hub, Runnable::run, MAX_FRAME, everyone));
+        channels.add(channel);
+        return channel;
+    }
+
+    /** Connects and completes the handshake; the welcome is read and discarded. */
+    EmbeddedChannel join(String nick) throws ProtocolException {
+        EmbeddedChannel channel = connect();
+        send(channel, new ClientMessage.Hello(1, nick, "test"));
+        ServerMessage first = received(channel).get(0);
+        if (!(first instanceof ServerMessage.Welcome)) {
+            throw new AssertionError(nick + " was not welcomed: " + first);
+        }
+        return channel;
+    }
+
+    void send(EmbeddedChannel channel, ClientMessage message) {
+        sendText(channel, MessageCodec.encode(message));
+    }
+
+    void sendText(EmbeddedChannel channel, String text) {
+        sendBytes(channel, frame(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    void sendBytes(EmbeddedChannel channel, byte[] bytes) {
+        channel.writeInbound(Unpooled.wrappedBuffer(bytes));
+        settle();
+    }
+
+    /** Runs every task queued on every channel's loop and on the hub, until nothing is left. */
+    void settle() {
+        boolean work = true;
+        while (work) {
+            work = false;
+            for (Runnable task; (task = deferred.poll()) != null; ) {
+                task.run();
+                work = true;
+            }
+            for (EmbeddedChannel channel : channels) {
+                channel.runPendingTasks();
+            }
+            work |= !deferred.isEmpty();
+        }
+    }
+
+    /** Everything the server wrote to {@code channel} since the last call, decoded. */
+    List<ServerMessage> received(EmbeddedChannel channel) throws ProtocolException {
+        settle();
+        ByteBuf all = Unpooled.buffer();
+        for (Object out; (out = channel.readOutbound()) != null; ) {
+            ByteBuf buf = (ByteBuf) out;
+            all.writeBytes(buf);
+            buf.release();
+        }
+        List<ServerMessage> messages = new ArrayList<>();
+        try {
+            while (all.readableBytes() >= 4) {
+                int length = all.readInt();
+                messages.add(MessageCodec.decodeServerMessage(all.readCharSequence(length, StandardCharsets.UTF_8)
+                        .toString()));
+            }
+            if (all.isReadable()) {
+                throw new AssertionError("a partial frame was written: " + all.readableBytes() + " bytes left");
+            }
+        } finally {
+            all.release();
+        }
+        return messages;
+    }
+
+    /** Closes every channel and releases whatever they still hold; returns whether anything unread was left. */
+    void closeAll() {
+        for (EmbeddedChannel channel : channels) {
+            channel.finishAndReleaseAll();
+        }
+        settle();
+    }
+
+    static byte[] frame(byte[] payload) {
+        ByteBuf buf = Unpooled.buffer(4 + payload.length).writeInt(payload.length).writeBytes(payload);
+        byte[] bytes = new byte[buf.readableBytes()];
+        buf.readBytes(bytes);
+        buf.release();
+        return bytes;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lanchat.server.room;
+
+import dev.lanchat.protocol.ServerMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A connection that records what the domain sends it. */
+final class FakeConnection implements Connection {
+
+    private final String name;
+    private final List<ServerMessage> received = new ArrayList<>();
+    private ServerMessage.Bye closedWith;
+
+    FakeConnection(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public void send(ServerMessage message) {
+        if (closedWith != null) {
+            throw new AssertionError(name + " was sent " + message + " after it was closed");
+        }
+        received.add(message);
+    }
+
+    @Override
+    public void close(ServerMessage.Bye farewell) {
+        send(farewell);
+        closedWith = farewell;
+    }
+
+    @Override
+    public String label() {
+        return "[" + name + "]";
+    }
+
+    List<ServerMessage> received() {
+        return received;
+    }
+
+    <T extends ServerMessage> List<T> received(Class<T> type) {
+        List<T> matching = new ArrayList<>();
+        for (ServerMessage message : received) {
+            if (type.isInstance(message)) {
+                matching.add(type.cast(message));
+            }
+        }
+        return matching;
+    }
+
+    ServerMessage last() {
+        if (received.isEmpty()) {
+            throw new AssertionError(name + " received nothing");
+        }
+        return received.get(received.size() - 1);
+    }
+
+    ServerMessage.Bye closedWith() {
+        return closedWith;
+    }
+
+    void forget() {
+        received.clear();
+    }
+}
