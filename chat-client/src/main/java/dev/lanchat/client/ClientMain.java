@@ -20,8 +20,8 @@ import java.time.ZoneId;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * {@code chat client}: parses the flags, picks the console (a line editor on a terminal, plain lines on a pipe), and

@@ -29,6 +29,9 @@ public final class JLineConsole implements Console {
     private final Renderer renderer;
     private final boolean color;
     private volatile boolean stopped;
+    /** Guards {@link #inReadLine}; notified when a read ends. */
+    private final Object readState = new Object();
+    private boolean inReadLine;
 
     /**
      * @param historyFile where typed lines are kept between runs, or {@code null} for no history file
@@ -62,19 +65,24 @@ public final class JLineConsole implements Console {
 
     @Override
     public String readLine() {
-        while (!stopped) {
-            try {
-                return reader.readLine(prompt().toAnsi(terminal));
-            } catch (UserInterruptException e) {
-                // Ctrl-C clears the line; stop() also lands here, to end the loop.
-                if (stopped) {
+        setInReadLine(true);
+        try {
+            while (!stopped) {
+                try {
+                    return reader.readLine(prompt().toAnsi(terminal));
+                } catch (UserInterruptException e) {
+                    // Ctrl-C clears the line; stop() also lands here, to end the loop.
+                    if (stopped) {
+                        return null;
+                    }
+                } catch (EndOfFileException | IOError e) {
                     return null;
                 }
-            } catch (EndOfFileException | IOError e) {
-                return null;
             }
+            return null;
+        } finally {
+            setInReadLine(false);
         }
-        return null;
     }
 
     @Override
@@ -114,8 +122,31 @@ public final class JLineConsole implements Console {
     @Override
     public void stop() {
         stopped = true;
-        // Makes a readLine in progress throw UserInterruptException, exactly as Ctrl-C would.
-        terminal.raise(Terminal.Signal.INT);
+        // Interrupting makes a read in progress throw UserInterruptException, as Ctrl-C does. A read that is just
+        // starting may not listen for the interrupt yet, so keep interrupting until the read has ended.
+        synchronized (readState) {
+            for (int attempt = 0; inReadLine && attempt < 100; attempt++) {
+                terminal.raise(Terminal.Signal.INT);
+                try {
+                    readState.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether the line editor is waiting for the user's input right now. */
+    boolean isReading() {
+        return reader.isReading();
+    }
+
+    private void setInReadLine(boolean reading) {
+        synchronized (readState) {
+            inReadLine = reading;
+            readState.notifyAll();
+        }
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.lanchat.client.console;
 
 import dev.lanchat.protocol.LeaveReason;
-import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.ServerMessage.MemberInfo;
+import dev.lanchat.protocol.ServerMessage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -69,7 +69,7 @@ public final class Renderer {
         }
         if (message instanceof ServerMessage.Members) {
             ServerMessage.Members members = (ServerMessage.Members) message;
-            return plain(memberList(line(Instant.now()), members.room(), members.members(), true));
+            return plain(memberList(line(Instant.now()).styled(SYSTEM, "-- "), members.room(), members.members(), true));
         }
         if (message instanceof ServerMessage.Notice) {
             ServerMessage.Notice notice = (ServerMessage.Notice) message;

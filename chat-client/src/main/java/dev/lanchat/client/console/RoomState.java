@@ -1,9 +1,9 @@
 package dev.lanchat.client.console;
 
 import dev.lanchat.protocol.Protocol;
-import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.ServerMessage.CommandInfo;
 import dev.lanchat.protocol.ServerMessage.MemberInfo;
+import dev.lanchat.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

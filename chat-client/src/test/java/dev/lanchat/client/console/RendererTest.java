@@ -1,0 +1,140 @@
+package dev.lanchat.client.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lanchat.protocol.ErrorCode;
+import dev.lanchat.protocol.LeaveReason;
+import dev.lanchat.protocol.ServerMessage;
+import dev.lanchat.protocol.ServerMessage.MemberInfo;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.Test;
+
+class RendererTest {
+
+    /** 12:30 UTC, which is 13:30 in Paris in November. */
+    private static final Instant T = Instant.parse("2026-11-22T12:30:15Z");
+
+    private final Renderer renderer = new Renderer(ZoneId.of("Europe/Paris"), () -> "ada");
+
+    private String plain(ServerMessage message) {
+        return renderer.render(message).plain();
+    }
+
+    @Test
+    void chatLineShowsLocalTimeNickAndText() {
+        assertEquals("13:30 <bob> hello there", plain(new ServerMessage.Chat("lobby", "bob", T, "hello there", false)));
+    }
+
+    @Test
+    void timestampsFollowTheGivenZone() {
+        Renderer tokyo = new Renderer(ZoneId.of("Asia/Tokyo"), () -> "ada");
+        assertEquals("21:30 <bob> hi", tokyo.render(new ServerMessage.Chat("lobby", "bob", T, "hi", false)).plain());
+    }
+
+    @Test
+    void actionLineIsDistinct() {
+        assertEquals("13:30 * bob waves", plain(new ServerMessage.Chat("lobby", "bob", T, "waves", true)));
+    }
+
+    @Test
+    void multiLineMessageIsIndentedUnderItsFirstLine() {
+        assertEquals("13:30 <bob> first\n            second\n            third",
+                plain(new ServerMessage.Chat("lobby", "bob", T, "first\nsecond\nthird", false)));
+    }
+
+    @Test
+    void privateMessagesShowTheirDirection() {
+        assertEquals("13:30 [bob -> you] psst", plain(new ServerMessage.PrivateChat("bob", "ada", T, "psst")));
+        assertEquals("13:30 [you -> bob] ok", plain(new ServerMessage.PrivateChat("ada", "bob", T, "ok")));
+    }
+
+    @Test
+    void incomingPrivateMessageAlertsButOwnDoesNot() {
+        assertTrue(renderer.render(new ServerMessage.PrivateChat("bob", "ada", T, "psst")).alert());
+        assertFalse(renderer.render(new ServerMessage.PrivateChat("ada", "bob", T, "ok")).alert());
+    }
+
+    @Test
+    void arrivalsAndDeparturesReadNaturally() {
+        assertEquals("13:30 --> cy joined lobby", plain(new ServerMessage.Joined("lobby", "cy", T)));
+        assertEquals("13:30 <-- cy left (quit: see you)",
+                plain(new ServerMessage.Left("lobby", List.of("cy"), LeaveReason.QUIT, "see you", T)));
+        assertEquals("13:30 <-- cy left (connection lost)",
+                plain(new ServerMessage.Left("lobby", List.of("cy"), LeaveReason.LOST, "", T)));
+        assertEquals("13:30 <-- cy and dan left (ping timeout)",
+                plain(new ServerMessage.Left("lobby", List.of("cy", "dan"), LeaveReason.TIMEOUT, "", T)));
+        assertEquals("13:30 <-- a, b, c, d, e and 2 others left (connection lost)",
+                plain(new ServerMessage.Left("lobby", List.of("a", "b", "c", "d", "e", "f", "g"), LeaveReason.LOST,
+                        "", T)));
+    }
+
+    @Test
+    void aLeaveReasonFromANewerServerIsShownByItsName() {
+        assertEquals("13:30 <-- cy left (abducted)",
+                plain(new ServerMessage.Left("lobby", List.of("cy"), "abducted", "", T)));
+    }
+
+    @Test
+    void nickChangeAndMemberListAreShown() {
+        assertEquals("13:30 -- bob is now known as bobby", plain(new ServerMessage.NickChanged("bob", "bobby", T)));
+        String members = plain(new ServerMessage.Members("lobby", List.of(new MemberInfo("ada", T),
+                new MemberInfo("bob", T.plusSeconds(3600)))));
+        assertTrue(members.endsWith("-- 2 people in lobby: ada (since 13:30), bob (since 14:30)"), members);
+    }
+
+    @Test
+    void errorsAndNoticesAreMarked() {
+        assertTrue(plain(new ServerMessage.Error(ErrorCode.NICK_TAKEN, "the nickname 'x' is taken"))
+                .endsWith("!! the nickname 'x' is taken"));
+        assertEquals("13:30 -!- line one\n          line two", plain(new ServerMessage.Notice("line one\nline two", T)));
+    }
+
+    @Test
+    void welcomeNamesTheServerTheRoomAndWhoIsThere() {
+        String welcome = plain(new ServerMessage.Welcome(1, "ada", "lobby", "lab", "Be kind.",
+                List.of(new MemberInfo("bob", T), new MemberInfo("ada", T)), List.of(), 16384));
+        assertTrue(welcome.contains("Welcome to lab, ada! 2 people in lobby: bob, ada"), welcome);
+        assertTrue(welcome.contains("-!- Be kind."), welcome);
+    }
+
+    @Test
+    void aMentionOfOwnNickIsHighlightedAndAlerts() {
+        Rendered rendered = renderer.render(new ServerMessage.Chat("lobby", "bob", T, "hey Ada, look", false));
+        assertTrue(rendered.alert());
+        AttributedString text = rendered.text();
+        int at = text.toString().indexOf("Ada");
+        assertEquals(AttributedStyle.BOLD.inverse(), text.styleAt(at), "the mention is not highlighted");
+        assertNotEquals(AttributedStyle.BOLD.inverse(), text.styleAt(at - 2));
+    }
+
+    @Test
+    void aNickInsideAnotherWordIsNoMention() {
+        assertFalse(renderer.render(new ServerMessage.Chat("lobby", "bob", T, "adamant about it", false)).alert());
+        assertFalse(renderer.render(new ServerMessage.Chat("lobby", "ada", T, "I am ada", false)).alert(),
+                "one's own line is not a mention");
+    }
+
+    @Test
+    void eachNickKeepsOneColourAndNicksDiffer() {
+        AttributedString first = renderer.render(new ServerMessage.Chat("lobby", "bob", T, "a", false)).text();
+        AttributedString second = renderer.render(new ServerMessage.Chat("lobby", "bob", T, "b", false)).text();
+        int nickAt = first.toString().indexOf("bob");
+        assertEquals(first.styleAt(nickAt), second.styleAt(nickAt));
+        assertNotEquals(NickColors.colorOf("bob"), NickColors.colorOf("cy"));
+    }
+
+    @Test
+    void controlCharactersFromTheNetworkNeverReachTheTerminal() {
+        String hostile = "hi\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eevil";
+        String shown = plain(new ServerMessage.Chat("lobby", "evil\u001b[1m", T, hostile, false));
+        assertTrue(shown.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b || c == 0x202e), shown);
+        assertTrue(shown.contains("^[]0;pwned^G^[[2J"), shown);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.lanchat.client.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lanchat.protocol.LeaveReason;
+import dev.lanchat.protocol.ServerMessage;
+import dev.lanchat.protocol.ServerMessage.MemberInfo;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoomStateTest {
+
+    private static final Instant T = Instant.EPOCH;
+
+    @Test
+    void followsArrivalsDeparturesAndRenames() {
+        RoomState state = new RoomState();
+        state.apply(new ServerMessage.Welcome(1, "ada", "lobby", "lab", "", List.of(new MemberInfo("bob", T),
+                new MemberInfo("ada", T)), List.of(), 2048));
+        state.apply(new ServerMessage.Joined("lobby", "cy", T));
+        state.apply(new ServerMessage.Left("lobby", List.of("bob"), LeaveReason.QUIT, "", T));
+        state.apply(new ServerMessage.NickChanged("ada", "adele", T));
+
+        assertEquals("adele", state.nick());
+        assertEquals("lobby", state.room());
+        assertEquals(2048, state.maxFrameBytes());
+        assertEquals(List.of("cy", "adele"), state.members());
+    }
+}
