@@ -35,7 +35,9 @@ public final class ChatServer implements AutoCloseable {
     /** Binds the listening socket and starts accepting connections. */
     public InetSocketAddress start() throws InterruptedException {
         InetSocketAddress bound = channels.bind(config.listen());
-        log.info("listening on {} ({} transport, {} I/O threads)", bound, config.transport(), config.ioThreads());
+        String host = bound.getAddress().isAnyLocalAddress() ? "*" : bound.getAddress().getHostAddress();
+        log.info("listening on {}:{} ({} transport, {} I/O threads)", host, bound.getPort(), config.transport(),
+                config.ioThreads());
         return bound;
     }
 

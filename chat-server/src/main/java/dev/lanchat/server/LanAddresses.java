@@ -7,7 +7,6 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 
 /** Finds the addresses by which other machines on the LAN can reach this one, for the start-up banner. */
@@ -18,8 +17,8 @@ final class LanAddresses {
 
     /**
      * The addresses a friend could use to reach a server listening on {@code listen}: the listen address itself if
-     * it is a specific one, otherwise every address of every interface that is up, IPv4 first, loopback and
-     * link-local IPv6 left out.
+     * it is a specific one, otherwise the IPv4 addresses of every interface that is up (or, on an IPv6-only network,
+     * the IPv6 ones), loopback and link-local addresses left out.
      */
     static List<String> reachable(InetSocketAddress listen) {
         InetAddress bound = listen.getAddress();
@@ -41,10 +40,12 @@ final class LanAddresses {
         } catch (SocketException e) {
             return List.of();
         }
-        found.sort(Comparator.comparing((InetAddress a) -> !(a instanceof Inet4Address)));
+        boolean anyIpv4 = found.stream().anyMatch(a -> a instanceof Inet4Address);
         List<String> texts = new ArrayList<>();
         for (InetAddress address : found) {
-            texts.add(hostText(address));
+            if (address instanceof Inet4Address || !anyIpv4) {
+                texts.add(hostText(address));
+            }
         }
         return texts;
     }
