@@ -33,6 +33,8 @@ public final class ChatHub {
     private final CommandTable commands = CommandTable.standard();
     private final Map<Connection, Member> byConnection = new IdentityHashMap<>();
     private final Map<String, Member> byNick = new HashMap<>();
+    /** Members by {@link Nickname#lookKey()}, so that no nickname can look like a taken one. */
+    private final Map<String, Member> byLook = new HashMap<>();
     private final Room lobby;
     private boolean shutDown;
 
@@ -68,7 +70,7 @@ public final class ChatHub {
         }
         Member member = new Member(connection, nick);
         byConnection.put(connection, member);
-        byNick.put(nick.key(), member);
+        register(member);
         lobby.enter(member);
         connection.send(new ServerMessage.Welcome(Math.min(hello.version(), Protocol.VERSION), nick.display(),
                 lobby.name(), settings.serverName(), settings.motd(), lobby.memberInfos(), commands.infos(),
@@ -111,7 +113,7 @@ public final class ChatHub {
         if (member == null) {
             return;
         }
-        byNick.remove(member.nick().key());
+        unregister(member);
         Room room = member.room();
         room.exit(member, reason, "");
         log.info("{} left {} ({})", member, room.name(), reason.description());
@@ -133,6 +135,7 @@ public final class ChatHub {
         }
         byConnection.clear();
         byNick.clear();
+        byLook.clear();
         return members.size();
     }
 
@@ -180,9 +183,9 @@ public final class ChatHub {
         if (old.display().equals(wanted.display())) {
             return;
         }
-        byNick.remove(old.key());
+        unregister(member);
         member.rename(wanted);
-        byNick.put(wanted.key(), member);
+        register(member);
         member.room().renamed(old, member);
         member.room().broadcast(new ServerMessage.NickChanged(old.display(), wanted.display(), clock.instant()));
         log.info("{} is now known as {}", member.connection().label(), wanted);
@@ -200,15 +203,28 @@ public final class ChatHub {
     void quit(Member member, String reason) throws RuleViolation {
         String message = reason.isEmpty() ? "" : TextRules.checkMessage(reason);
         byConnection.remove(member.connection());
-        byNick.remove(member.nick().key());
+        unregister(member);
         Room room = member.room();
         room.exit(member, LeaveReason.QUIT, message);
         member.connection().close(new ServerMessage.Bye(LeaveReason.QUIT, "Goodbye, " + member.nick() + "."));
         log.info("{} left {} (quit)", member, room.name());
     }
 
+    private void register(Member member) {
+        byNick.put(member.nick().key(), member);
+        byLook.put(member.nick().lookKey(), member);
+    }
+
+    private void unregister(Member member) {
+        byNick.remove(member.nick().key());
+        byLook.remove(member.nick().lookKey());
+    }
+
     private void requireFree(Nickname nick, Member self) throws RuleViolation {
         Member holder = byNick.get(nick.key());
+        if (holder == null || holder == self) {
+            holder = byLook.get(nick.lookKey());
+        }
         if (holder != null && holder != self) {
             throw new RuleViolation(ErrorCode.NICK_TAKEN, "the nickname '" + nick + "' is taken"
                     + (holder.nick().display().equals(nick.display()) ? "" : " (as '" + holder.nick() + "')"));

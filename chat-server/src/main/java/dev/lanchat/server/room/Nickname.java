@@ -1,28 +1,44 @@
 package dev.lanchat.server.room;
 
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+import com.ibm.icu.text.SpoofChecker.RestrictionLevel;
 import dev.lanchat.protocol.ErrorCode;
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
- * A validated nickname. It keeps the form the user chose for display, and a key under which nicknames that differ
- * only in case or in compatibility forms (a fullwidth {@code Ａ}, a ligature) compare equal, so that two members can
- * never look alike. Immutable.
+ * A validated nickname. It keeps the form the user chose for display, and two keys under which nicknames that would
+ * look alike collide, so that no member can pass for another (Unicode TS #39, with ICU's confusable data):
+ * {@link #key()} folds case and compatibility forms and maps confusable characters, so {@code ada}, {@code ADA},
+ * the fullwidth {@code Ａｄａ} and the Cyrillic {@code аdа} are one nickname; {@link #lookKey()} maps confusables
+ * without folding case, so the capital {@code I} in {@code bIll} collides with the {@code l} in {@code blll}.
+ * Immutable.
  *
  * <p>Rules: 1 to {@value #MAX_LENGTH} characters, each a letter, a digit, or one of {@code _ - .}; no spaces, no
- * control or format characters.
+ * control or format characters; letters from one script (or the usual combinations, such as Japanese), so that a
+ * Cyrillic letter cannot hide among Latin ones.
  */
 public final class Nickname {
 
     /** Most characters (code points) in a nickname. */
     public static final int MAX_LENGTH = 24;
 
+    private static final Normalizer2 CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder()
+            .setChecks(SpoofChecker.CONFUSABLE).build();
+    private static final SpoofChecker SCRIPTS = new SpoofChecker.Builder()
+            .setChecks(SpoofChecker.RESTRICTION_LEVEL)
+            .setRestrictionLevel(RestrictionLevel.HIGHLY_RESTRICTIVE)
+            .build();
+
     private final String display;
     private final String key;
+    private final String lookKey;
 
-    private Nickname(String display, String key) {
+    private Nickname(String display) {
         this.display = display;
-        this.key = key;
+        this.key = keyOf(display);
+        this.lookKey = CONFUSABLES.getSkeleton(Normalizer.normalize(display, Normalizer.Form.NFKC));
     }
 
     /**
@@ -48,7 +64,12 @@ public final class Nickname {
             }
             i += Character.charCount(cp);
         }
-        return new Nickname(display, keyOf(display));
+        SpoofChecker.CheckResult scripts = new SpoofChecker.CheckResult();
+        if (SCRIPTS.failsChecks(display, scripts)) {
+            throw invalid("nickname '" + display + "' mixes letters of different scripts, which lets it look like "
+                    + "another; use one script");
+        }
+        return new Nickname(display);
     }
 
     /** The nickname as its owner chose it. */
@@ -56,21 +77,24 @@ public final class Nickname {
         return display;
     }
 
-    /** The form under which look-alike nicknames collide: compatibility-normalised and case-folded. */
+    /** The form under which nicknames that differ in case, compatibility form or confusable letters collide. */
     public String key() {
         return key;
     }
 
-    /** Whether {@code other} names the same nickname, ignoring case and compatibility forms. */
+    /** The form under which nicknames that look alike as written, case included, collide. */
+    public String lookKey() {
+        return lookKey;
+    }
+
+    /** Whether {@code other} would pass for this nickname. */
     public boolean sameAs(Nickname other) {
-        return key.equals(other.key);
+        return key.equals(other.key) || lookKey.equals(other.lookKey);
     }
 
     /** The comparison key for any string, as used to look a member up by a nickname someone typed. */
     public static String keyOf(String raw) {
-        String compatible = Normalizer.normalize(raw.strip(), Normalizer.Form.NFKC);
-        // Upper- then lower-casing folds the forms plain lower-casing misses, such as German sharp s.
-        return Normalizer.normalize(compatible.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
+        return CONFUSABLES.getSkeleton(CASE_FOLD.normalize(raw.strip()));
     }
 
     @Override

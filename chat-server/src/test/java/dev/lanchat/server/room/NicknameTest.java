@@ -57,6 +57,31 @@ class NicknameTest {
         assertEquals(ada, Nickname.of("Ada"));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "paypal, раура1",   // Cyrillic р, а, у and the digit one: an all-Cyrillic look-alike
+        "bob1, bobl",       // digit one and letter l
+        "blll, bIll",       // capital I and letter l, before case folding
+        "ROSE, R0SE",       // letter O and digit zero
+        "ada, ａｄａ",       // fullwidth forms
+    })
+    void nicknamesThatLookAlikeCollide(String first, String second) throws RuleViolation {
+        assertTrue(Nickname.of(first).sameAs(Nickname.of(second)), first + " should collide with " + second);
+    }
+
+    @Test
+    void aNicknameMixingScriptsIsRefused() {
+        RuleViolation e = assertThrows(RuleViolation.class, () -> Nickname.of("pаypal")); // Cyrillic а
+        assertTrue(e.getMessage().contains("mixes letters of different scripts"), e.getMessage());
+        assertThrows(RuleViolation.class, () -> Nickname.of("Ωmega")); // Greek and Latin
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"田中さん", "Ωμέγα", "Иван", "محمد", "ひらがなカタカナ漢字", "x86_64"})
+    void nicknamesInOneScriptOrAUsualMixAreAccepted(String raw) throws RuleViolation {
+        assertEquals(raw, Nickname.of(raw).display());
+    }
+
     @Test
     void differentNicknamesDoNotCollide() throws RuleViolation {
         assertNotEquals(Nickname.of("ada"), Nickname.of("adam"));
