@@ -8,11 +8,27 @@ import java.util.Objects;
  */
 public sealed interface ClientMessage {
 
-    /** The first message on every connection: the protocol version the client speaks and the nickname it wants. */
-    record Hello(int version, String nick, String client) implements ClientMessage {
+    /**
+     * The first message on every connection: the protocol version the client speaks, the nickname it wants, and the
+     * room's password if it has one (empty for none).
+     */
+    record Hello(int version, String nick, String client, String password) implements ClientMessage {
         public Hello {
             Objects.requireNonNull(nick, "nick");
             Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(password, "password");
+        }
+
+        /** A hello without a password. */
+        public Hello(int version, String nick, String client) {
+            this(version, nick, client, "");
+        }
+
+        /** Keeps the password out of logs and exception messages. */
+        @Override
+        public String toString() {
+            return "Hello[version=" + version + ", nick=" + nick + ", client=" + client + ", password="
+                    + (password.isEmpty() ? "none" : "***") + "]";
         }
     }
 

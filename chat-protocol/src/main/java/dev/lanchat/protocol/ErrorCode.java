@@ -28,7 +28,13 @@ public enum ErrorCode {
     HANDSHAKE_TIMEOUT("handshake-timeout", true),
     /** The server is at its connection limit, in total or for the peer's address. */
     SERVER_FULL("server-full", true),
+    /** The hello's password is wrong. */
+    BAD_PASSWORD("bad-password", true),
+    /** The server only speaks TLS on this port, and the client did not start a TLS handshake. */
+    TLS_REQUIRED("tls-required", true),
 
+    /** The room needs a password and the hello had none; the client may send another hello with it. */
+    PASSWORD_REQUIRED("password-required", false),
     /** A message kind this server does not know; newer clients may send kinds older servers lack. */
     UNKNOWN_TYPE("unknown-type", false),
     /** The wanted nickname breaks the nickname rules. */

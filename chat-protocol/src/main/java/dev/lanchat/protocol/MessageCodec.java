@@ -42,8 +42,11 @@ public final class MessageCodec {
                     out.writeNumberField("v", m.version());
                     out.writeStringField("nick", m.nick());
                     out.writeStringField("client", m.client());
+                    if (!m.password().isEmpty()) {
+                        out.writeStringField("password", m.password());
+                    }
                 },
-                in -> new Hello(in.int32("v"), in.str("nick"), in.str("client", ""))));
+                in -> new Hello(in.int32("v"), in.str("nick"), in.str("client", ""), in.str("password", ""))));
         client(new Kind<>("say", Say.class,
                 (m, out) -> out.writeStringField("text", m.text()),
                 in -> new Say(in.str("text"))));

@@ -1,9 +1,12 @@
 package dev.lanchat.server;
 
 import dev.lanchat.server.netty.NettyChatServer;
+import dev.lanchat.server.netty.ServerTls;
 import dev.lanchat.server.room.ChatHub;
 import dev.lanchat.server.room.HubSettings;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +20,26 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
 
     private final ServerConfig config;
+    private final ServerTls.Identity tls;
     private final NettyChatServer channels;
     private volatile boolean stopped;
 
-    public ChatServer(ServerConfig config) {
+    /**
+     * @throws IOException              if the TLS identity cannot be read or made
+     * @throws GeneralSecurityException if the TLS identity is not usable
+     */
+    public ChatServer(ServerConfig config) throws IOException, GeneralSecurityException {
         this(config, Clock.systemUTC());
     }
 
-    public ChatServer(ServerConfig config, Clock clock) {
+    public ChatServer(ServerConfig config, Clock clock) throws IOException, GeneralSecurityException {
         this.config = config;
-        this.channels = new NettyChatServer(config.transport(), config.ioThreads(), config.maxFrameBytes(),
+        this.tls = !config.tls().enabled() ? null
+                : config.tls().certificate() != null
+                ? ServerTls.fromPem(config.tls().certificate(), config.tls().privateKey())
+                : ServerTls.selfSigned(config.dataDir().resolve("tls"), config.serverName());
+        this.channels = new NettyChatServer(config.transport(), config.ioThreads(), config.limits(),
+                tls == null ? null : tls.context(), config.password(),
                 (audiences, later) -> new ChatHub(
                         new HubSettings(config.serverName(), config.motd(), config.lobby(), config.maxFrameBytes()),
                         clock, audiences, later));
@@ -36,14 +49,24 @@ public final class ChatServer implements AutoCloseable {
     public InetSocketAddress start() throws InterruptedException {
         InetSocketAddress bound = channels.bind(config.listen());
         String host = bound.getAddress().isAnyLocalAddress() ? "*" : bound.getAddress().getHostAddress();
-        log.info("listening on {}:{} ({} transport, {} I/O threads)", host, bound.getPort(), config.transport(),
-                config.ioThreads());
+        log.info("listening on {}:{} ({} transport, {} I/O threads{}{})", host, bound.getPort(), config.transport(),
+                config.ioThreads(), tls == null ? "" : ", TLS", config.password() == null ? "" : ", password");
         return bound;
     }
 
     /** The address the server is listening on. */
     public InetSocketAddress address() {
         return channels.boundAddress();
+    }
+
+    /** The SHA-256 fingerprint of the server's TLS certificate, or {@code null} without TLS. */
+    public String tlsFingerprint() {
+        return tls == null ? null : tls.fingerprint();
+    }
+
+    /** Open connections, joined or not. */
+    public int openConnections() {
+        return channels.openConnections();
     }
 
     /**

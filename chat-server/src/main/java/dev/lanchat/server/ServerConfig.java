@@ -2,7 +2,9 @@ package dev.lanchat.server;
 
 import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.netty.Transport;
+import dev.lanchat.server.netty.ConnectionLimits;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,22 +16,41 @@ import java.util.Objects;
  * @param serverName    name shown to clients in their welcome
  * @param motd          message of the day shown on joining; may be empty
  * @param lobby         the room every member enters first
- * @param maxFrameBytes largest frame payload a client may send once joined
  * @param ioThreads     event-loop threads for socket I/O
  * @param transport     socket transport (epoll, io_uring or NIO)
  * @param shutdownGrace how long a shutdown waits for goodbyes to be delivered before cutting connections
+ * @param limits        what one connection may do and cost
+ * @param tls           whether and how to serve TLS
+ * @param password      the room password, or {@code null} for a room open to everyone on the network
+ * @param dataDir       where the server keeps what must outlive it (its TLS identity)
  */
-public record ServerConfig(InetSocketAddress listen, String serverName, String motd, String lobby, int maxFrameBytes,
-                           int ioThreads, Transport transport, Duration shutdownGrace) {
+public record ServerConfig(InetSocketAddress listen, String serverName, String motd, String lobby, int ioThreads,
+                           Transport transport, Duration shutdownGrace, ConnectionLimits limits, Tls tls,
+                           String password, Path dataDir) {
 
     public static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
     public static final String DEFAULT_LOBBY = "lobby";
-    public static final int DEFAULT_MAX_FRAME_BYTES = Protocol.DEFAULT_MAX_FRAME_BYTES;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(4);
-    /** The smallest frame limit that still lets a member send a useful line. */
-    public static final int MIN_MAX_FRAME_BYTES = 256;
-    /** The largest frame limit: a client's frame is buffered whole before it is read. */
-    public static final int MAX_MAX_FRAME_BYTES = 1024 * 1024;
+
+    /**
+     * TLS settings: off, on with a self-signed identity kept in the data directory, or on with a given PEM pair.
+     *
+     * @param certificate PEM certificate chain, or {@code null} for the self-signed identity
+     * @param privateKey  PEM private key, given exactly when {@code certificate} is
+     */
+    public record Tls(boolean enabled, Path certificate, Path privateKey) {
+        public static final Tls OFF = new Tls(false, null, null);
+        public static final Tls SELF_SIGNED = new Tls(true, null, null);
+
+        public Tls {
+            if ((certificate == null) != (privateKey == null)) {
+                throw new IllegalArgumentException("give both a certificate and its private key, or neither");
+            }
+            if (certificate != null && !enabled) {
+                throw new IllegalArgumentException("a certificate was given but TLS is off");
+            }
+        }
+    }
 
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
@@ -38,12 +59,11 @@ public record ServerConfig(InetSocketAddress listen, String serverName, String m
         Objects.requireNonNull(lobby, "lobby");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(dataDir, "dataDir");
         if (serverName.isBlank() || serverName.length() > 64) {
             throw new IllegalArgumentException("server name must be 1 to 64 characters: '" + serverName + "'");
-        }
-        if (maxFrameBytes < MIN_MAX_FRAME_BYTES || maxFrameBytes > MAX_MAX_FRAME_BYTES) {
-            throw new IllegalArgumentException("max frame size must be between " + MIN_MAX_FRAME_BYTES + " and "
-                    + MAX_MAX_FRAME_BYTES + " bytes: " + maxFrameBytes);
         }
         if (ioThreads < 1 || ioThreads > 256) {
             throw new IllegalArgumentException("I/O threads must be between 1 and 256: " + ioThreads);
@@ -55,27 +75,61 @@ public record ServerConfig(InetSocketAddress listen, String serverName, String m
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdown grace must not be negative: " + shutdownGrace);
         }
+        if (password != null && password.isEmpty()) {
+            password = null;
+        }
     }
 
     /** A configuration with every default, listening on {@code listen}; tests and embedders start from here. */
     public static ServerConfig defaults(InetSocketAddress listen) {
-        return new ServerConfig(listen, "lanchat", "", DEFAULT_LOBBY, DEFAULT_MAX_FRAME_BYTES,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), Transport.best(), DEFAULT_SHUTDOWN_GRACE);
+        return new ServerConfig(listen, "lanchat", "", DEFAULT_LOBBY,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), Transport.best(), DEFAULT_SHUTDOWN_GRACE,
+                ConnectionLimits.DEFAULTS, Tls.OFF, null, defaultDataDir());
+    }
+
+    /** {@code $XDG_DATA_HOME/lanchat}, or {@code ~/.local/share/lanchat}. */
+    public static Path defaultDataDir() {
+        String data = System.getenv("XDG_DATA_HOME");
+        Path base = data != null && !data.isBlank()
+                ? Path.of(data)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("lanchat");
+    }
+
+    public int maxFrameBytes() {
+        return limits.maxFrameBytes();
     }
 
     public ServerConfig withServerName(String name) {
-        return new ServerConfig(listen, name, motd, lobby, maxFrameBytes, ioThreads, transport, shutdownGrace);
+        return new ServerConfig(listen, name, motd, lobby, ioThreads, transport, shutdownGrace, limits, tls, password,
+                dataDir);
     }
 
     public ServerConfig withMotd(String text) {
-        return new ServerConfig(listen, serverName, text, lobby, maxFrameBytes, ioThreads, transport, shutdownGrace);
+        return new ServerConfig(listen, serverName, text, lobby, ioThreads, transport, shutdownGrace, limits, tls,
+                password, dataDir);
     }
 
-    public ServerConfig withMaxFrameBytes(int bytes) {
-        return new ServerConfig(listen, serverName, motd, lobby, bytes, ioThreads, transport, shutdownGrace);
+    public ServerConfig withLimits(ConnectionLimits newLimits) {
+        return new ServerConfig(listen, serverName, motd, lobby, ioThreads, transport, shutdownGrace, newLimits, tls,
+                password, dataDir);
     }
 
-    public ServerConfig withTransport(Transport newTransport) {
-        return new ServerConfig(listen, serverName, motd, lobby, maxFrameBytes, ioThreads, newTransport, shutdownGrace);
+    public ServerConfig withSecurity(Tls newTls, String newPassword, Path newDataDir) {
+        return new ServerConfig(listen, serverName, motd, lobby, ioThreads, transport, shutdownGrace, limits, newTls,
+                newPassword, newDataDir);
+    }
+
+    public ServerConfig withShutdownGrace(Duration grace) {
+        return new ServerConfig(listen, serverName, motd, lobby, ioThreads, transport, grace, limits, tls, password,
+                dataDir);
+    }
+
+    /** Keeps the password out of logs. */
+    @Override
+    public String toString() {
+        return "ServerConfig[listen=" + listen + ", serverName=" + serverName + ", lobby=" + lobby + ", ioThreads="
+                + ioThreads + ", transport=" + transport + ", limits=" + limits + ", tls=" + tls + ", password="
+                + (password == null ? "none" : "***") + ", dataDir=" + dataDir + "]";
     }
 }

@@ -3,9 +3,11 @@ package dev.lanchat.server;
 import ch.qos.logback.classic.Level;
 import dev.lanchat.protocol.Protocol;
 import io.netty.channel.unix.Errors;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -53,9 +55,19 @@ public final class ServerMain {
             err.println("chat server: " + e.getMessage() + " (see 'chat server --help')");
             return 2;
         }
-        setLogLevel(options.quiet ? Level.WARN : options.debug ? Level.DEBUG : Level.INFO);
+        setLogLevel(options.running.quiet ? Level.WARN : options.running.debug ? Level.DEBUG : Level.INFO);
+        if (options.security.password != null) {
+            log.warn("--password is visible to other users of this machine; prefer --password-file or {}",
+                    ServerOptions.PASSWORD_ENVIRONMENT);
+        }
 
-        ChatServer server = new ChatServer(config);
+        ChatServer server;
+        try {
+            server = new ChatServer(config);
+        } catch (IOException | GeneralSecurityException e) {
+            err.println("chat server: cannot set up TLS: " + e.getMessage());
+            return 1;
+        }
         InetSocketAddress bound;
         try {
             bound = server.start();
@@ -63,7 +75,7 @@ public final class ServerMain {
             err.println("chat server: cannot listen on " + config.listen() + ": " + describeBindFailure(e));
             return 1;
         }
-        printBanner(out, config, bound);
+        printBanner(out, config, server, bound);
 
         CountDownLatch stopRequested = new CountDownLatch(1);
         onStopSignal(stopRequested);
@@ -92,8 +104,9 @@ public final class ServerMain {
         }
     }
 
-    private static void printBanner(PrintStream out, ServerConfig config, InetSocketAddress bound) {
-        String portFlag = bound.getPort() == Protocol.DEFAULT_PORT ? "" : " --port " + bound.getPort();
+    private static void printBanner(PrintStream out, ServerConfig config, ChatServer server, InetSocketAddress bound) {
+        String portFlag = (bound.getPort() == Protocol.DEFAULT_PORT ? "" : " --port " + bound.getPort())
+                + (server.tlsFingerprint() == null ? "" : " --tls");
         out.println();
         out.println("  lanchat server '" + config.serverName() + "' is up: room '" + config.lobby() + "', port "
                 + bound.getPort() + ".");
@@ -109,6 +122,14 @@ public final class ServerMain {
             if (config.listen().getAddress().isAnyLocalAddress()) {
                 out.println("  On this machine:  ./chat client" + portFlag);
             }
+        }
+        if (server.tlsFingerprint() != null) {
+            out.println("  TLS is on. Its certificate fingerprint, for friends to compare on first connection:");
+            out.println("      " + server.tlsFingerprint());
+            out.println("  Clients join with --tls.");
+        }
+        if (config.password() != null) {
+            out.println("  The room needs a password.");
         }
         out.println("  Press Ctrl-C to stop.");
         out.println();

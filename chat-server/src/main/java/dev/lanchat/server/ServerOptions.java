@@ -3,10 +3,16 @@ package dev.lanchat.server;
 import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.Version;
 import dev.lanchat.protocol.netty.Transport;
+import dev.lanchat.server.netty.ConnectionLimits;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -19,11 +25,16 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = true,
         description = {"Hosts a chat room on your network. Friends join with 'chat client --host ADDRESS'.",
                 "Stop it with Ctrl-C (or SIGTERM): every member is told, nothing already sent is lost."},
-        footer = {"", "Examples:",
+        footer = {"", "Environment:",
+                "  LANCHAT_PASSWORD    the room password, when neither --password nor --password-file is given",
+                "", "Examples:",
                 "  chat server                         host on every interface, port 7777",
                 "  chat server --port 9000 --name lab  another port and a name for the room list",
-                "  chat server --bind 127.0.0.1        only this machine can join", ""})
+                "  chat server --bind 127.0.0.1        only this machine can join",
+                "  chat server --tls --password-file ~/.chatpass   encrypted, and only for those who know it", ""})
 final class ServerOptions {
+
+    static final String PASSWORD_ENVIRONMENT = "LANCHAT_PASSWORD";
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -45,41 +56,172 @@ final class ServerOptions {
             description = "Name of the room everyone enters first (default: ${DEFAULT-VALUE}).")
     String lobby;
 
-    @Option(names = "--max-frame", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_MAX_FRAME_BYTES,
-            description = "Largest message a client may send, in bytes of encoded frame (default: ${DEFAULT-VALUE}).")
-    int maxFrameBytes;
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the server keeps what outlives it, such as its TLS identity "
+                    + "(default: ~/.local/share/lanchat).")
+    Path dataDir;
 
-    @Option(names = "--io-threads", paramLabel = "N",
-            description = "Threads for network I/O (default: one per CPU core).")
-    Integer ioThreads;
+    @ArgGroup(validate = false, heading = "%nSecurity (all off by default, so a LAN room starts with one command):%n")
+    Security security = new Security();
 
-    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "auto",
-            description = "Socket transport: auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}, which picks "
-                    + "epoll on Linux and nio elsewhere).")
-    String transport;
+    @ArgGroup(validate = false, heading = "%nLimits (each refusal names the limit it applied):%n")
+    Limits limits = new Limits();
 
-    @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
-            defaultValue = "" + 4,
-            description = "On shutdown, how long to wait for goodbyes to reach slow clients (default: ${DEFAULT-VALUE}).")
-    int shutdownGraceSeconds;
+    @ArgGroup(validate = false, heading = "%nRunning:%n")
+    Running running = new Running();
 
-    @Option(names = {"-q", "--quiet"}, description = "Log only warnings and errors.")
-    boolean quiet;
+    static final class Security {
+        @Option(names = "--tls", description = "Serve TLS. Without --cert/--key the server makes a self-signed "
+                + "certificate on first run, keeps it in the data directory, and prints its fingerprint, which "
+                + "clients pin on first use.")
+        boolean tls;
 
-    @Option(names = "--debug", description = "Log every connection event, for troubleshooting.")
-    boolean debug;
+        @Option(names = "--cert", paramLabel = "FILE", description = "PEM certificate chain to serve (with --tls).")
+        Path certificate;
 
-    /** Builds the configuration; an invalid combination throws {@link IllegalArgumentException} naming the value. */
+        @Option(names = "--key", paramLabel = "FILE", description = "PEM private key of --cert (PKCS#8).")
+        Path privateKey;
+
+        @Option(names = "--password-file", paramLabel = "FILE",
+                description = "Read the room password from the first line of FILE; clients must give it to join.")
+        Path passwordFile;
+
+        @Option(names = "--password", paramLabel = "TEXT", description = "The room password. Visible to other "
+                + "users of this machine in the process list: prefer --password-file or " + PASSWORD_ENVIRONMENT + ".")
+        String password;
+    }
+
+    static final class Limits {
+        @Option(names = "--max-frame", paramLabel = "BYTES", defaultValue = ""
+                + ConnectionLimits.DEFAULT_MAX_FRAME_BYTES,
+                description = "Largest message a member may send, in bytes of encoded frame (default: "
+                        + "${DEFAULT-VALUE}).")
+        int maxFrameBytes;
+
+        @Option(names = "--max-connections", paramLabel = "N", defaultValue = ""
+                + ConnectionLimits.DEFAULT_MAX_CONNECTIONS,
+                description = "Open connections in total (default: ${DEFAULT-VALUE}).")
+        int maxConnections;
+
+        @Option(names = "--max-per-address", paramLabel = "N", defaultValue = ""
+                + ConnectionLimits.DEFAULT_MAX_PER_ADDRESS,
+                description = "Open connections from one address, loopback included; raise it for load tests "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int maxPerAddress;
+
+        @Option(names = "--max-joining", paramLabel = "N", defaultValue = ""
+                + ConnectionLimits.DEFAULT_MAX_HANDSHAKING,
+                description = "Connections at once that have not finished joining (default: ${DEFAULT-VALUE}).")
+        int maxHandshaking;
+
+        @Option(names = "--handshake-timeout", paramLabel = "SECONDS", defaultValue = "10",
+                description = "Time a new connection has to send its hello (default: ${DEFAULT-VALUE}).")
+        double handshakeSeconds;
+
+        @Option(names = "--ping-after", paramLabel = "SECONDS", defaultValue = "60",
+                description = "Silence after which the server pings a member (default: ${DEFAULT-VALUE}).")
+        double pingAfterSeconds;
+
+        @Option(names = "--ping-timeout", paramLabel = "SECONDS", defaultValue = "30",
+                description = "Time a member has to answer; then it leaves with 'ping timeout' "
+                        + "(default: ${DEFAULT-VALUE}).")
+        double pingTimeoutSeconds;
+
+        @Option(names = "--send-queue", paramLabel = "BYTES", defaultValue = ""
+                + ConnectionLimits.DEFAULT_SEND_QUEUE_BYTES,
+                description = "Bytes queued for a member that does not read, past which it is disconnected with "
+                        + "'send queue exceeded' (default: ${DEFAULT-VALUE}).")
+        int sendQueueBytes;
+
+        @Option(names = "--stuck-timeout", paramLabel = "SECONDS", defaultValue = "10",
+                description = "Time a member may leave a full send queue unread before it is disconnected "
+                        + "(default: ${DEFAULT-VALUE}).")
+        double stuckSeconds;
+
+        @Option(names = "--flood-rate", paramLabel = "PER_SECOND", defaultValue = ""
+                + ConnectionLimits.DEFAULT_FLOOD_RATE,
+                description = "Messages a second a member may send on average; faster senders are slowed down, "
+                        + "never dropped (default: ${DEFAULT-VALUE}).")
+        double floodRate;
+
+        @Option(names = "--flood-burst", paramLabel = "N", defaultValue = "" + ConnectionLimits.DEFAULT_FLOOD_BURST,
+                description = "Messages a member may send at once before the rate applies (default: "
+                        + "${DEFAULT-VALUE}).")
+        int floodBurst;
+    }
+
+    static final class Running {
+        @Option(names = "--io-threads", paramLabel = "N",
+                description = "Threads for network I/O (default: one per CPU core).")
+        Integer ioThreads;
+
+        @Option(names = "--transport", paramLabel = "KIND", defaultValue = "auto",
+                description = "Socket transport: auto, epoll, io_uring or nio (default: ${DEFAULT-VALUE}, which "
+                        + "picks epoll on Linux and nio elsewhere).")
+        String transport;
+
+        @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "4",
+                description = "On shutdown, how long to wait for goodbyes to reach slow clients before cutting "
+                        + "them off (default: ${DEFAULT-VALUE}).")
+        double shutdownGraceSeconds;
+
+        @Option(names = {"-q", "--quiet"}, description = "Log only warnings and errors.")
+        boolean quiet;
+
+        @Option(names = "--debug", description = "Log every connection event, for troubleshooting.")
+        boolean debug;
+    }
+
+    /** Builds the configuration; an invalid value throws {@link IllegalArgumentException} naming it. */
     ServerConfig toConfig() {
-        InetSocketAddress listen = bind == null || bind.isBlank()
-                ? new InetSocketAddress(port)
-                : new InetSocketAddress(resolve(bind), port);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
-        int threads = ioThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : ioThreads;
-        return new ServerConfig(listen, name == null ? defaultName() : name, motd, lobby, maxFrameBytes, threads,
-                Transport.parse(transport), Duration.ofSeconds(shutdownGraceSeconds));
+        InetSocketAddress listen = bind == null || bind.isBlank()
+                ? new InetSocketAddress(port)
+                : new InetSocketAddress(resolve(bind), port);
+        int threads = running.ioThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors())
+                : running.ioThreads;
+        ConnectionLimits connectionLimits = new ConnectionLimits(limits.maxFrameBytes, limits.maxConnections,
+                limits.maxPerAddress, limits.maxHandshaking, seconds("--handshake-timeout", limits.handshakeSeconds),
+                seconds("--ping-after", limits.pingAfterSeconds), seconds("--ping-timeout", limits.pingTimeoutSeconds),
+                limits.sendQueueBytes, seconds("--stuck-timeout", limits.stuckSeconds),
+                ConnectionLimits.DEFAULT_SOCKET_SEND_BUFFER, limits.floodRate, limits.floodBurst);
+        ServerConfig.Tls tls = security.tls
+                ? new ServerConfig.Tls(true, security.certificate, security.privateKey)
+                : new ServerConfig.Tls(false, security.certificate, security.privateKey);
+        return new ServerConfig(listen, name == null ? defaultName() : name, motd, lobby, threads,
+                Transport.parse(running.transport), seconds("--shutdown-grace", running.shutdownGraceSeconds),
+                connectionLimits, tls, password(), dataDir == null ? ServerConfig.defaultDataDir() : dataDir);
+    }
+
+    /** The room password from --password, --password-file or the environment, in that order; null if none. */
+    private String password() {
+        if (security.password != null) {
+            return security.password;
+        }
+        if (security.passwordFile != null) {
+            try {
+                String text = Files.readString(security.passwordFile, StandardCharsets.UTF_8);
+                String firstLine = text.lines().findFirst().orElse("");
+                if (firstLine.isEmpty()) {
+                    throw new IllegalArgumentException("the password file " + security.passwordFile + " is empty");
+                }
+                return firstLine;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the password file " + security.passwordFile + ": "
+                        + e.getMessage());
+            }
+        }
+        String fromEnvironment = System.getenv(PASSWORD_ENVIRONMENT);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    private static Duration seconds(String flag, double value) {
+        if (!(value >= 0) || value > 86_400) {
+            throw new IllegalArgumentException(flag + " must be between 0 and 86400 seconds: " + value);
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
     }
 
     private static InetAddress resolve(String host) {

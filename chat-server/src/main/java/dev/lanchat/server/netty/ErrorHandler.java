@@ -16,36 +16,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The end of the pipeline: every exception stops here. A protocol violation gets an error message naming the problem
- * and, if its code says so, the connection is closed once the message is written. A transport failure (reset, broken
- * pipe) closes quietly. Anything else is a bug: logged with its stack trace, and the connection closed.
+ * and, if its code says so, the connection is closed once the message is written, or after a second if the peer does
+ * not read it. A transport failure (reset, broken pipe) closes quietly. Anything else is a bug: logged with its stack
+ * trace, and the connection closed. Violations are logged through the rate-limited {@link OffenceLog}, one line each,
+ * without stack traces.
  *
  * <p>Stateless and sharable.
  */
 @Sharable
 final class ErrorHandler extends ChannelInboundHandlerAdapter {
 
-    static final ErrorHandler INSTANCE = new ErrorHandler();
-
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
-    private ErrorHandler() {
+    private final OffenceLog offences;
+
+    ErrorHandler(OffenceLog offences) {
+        this.offences = offences;
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        String label = labelOf(ctx);
-        ProtocolException violation = violationIn(cause);
+        ChannelConnection connection = ChannelConnection.of(ctx.channel());
+        String label = connection == null ? "[" + ctx.channel().id().asShortText() + "]" : connection.label();
+        ProtocolException violation = violationIn(ctx, cause);
         if (violation != null) {
             ErrorCode code = violation.code();
             ServerMessage.Error error = new ServerMessage.Error(code, violation.getMessage());
             if (code.closesConnection()) {
-                ChannelConnection connection = ChannelConnection.of(ctx.channel());
                 if (connection != null) {
                     connection.closingFor(LeaveReason.ERROR);
                 }
-                log.info("{} closing: {} ({})", label, violation.getMessage(), code.wireName());
-                ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+                offences.report(label, "closed: " + violation.getMessage() + " (" + code.wireName() + ")");
                 ctx.channel().config().setAutoRead(false);
+                ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+                Refusal.closeSoon(ctx.channel());
             } else {
                 log.debug("{} refused: {} ({})", label, violation.getMessage(), code.wireName());
                 ctx.writeAndFlush(error, ctx.voidPromise());
@@ -60,9 +64,13 @@ final class ErrorHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The protocol violation behind {@code cause}, or {@code null} if it is not one. */
-    private static ProtocolException violationIn(Throwable cause) {
+    private static ProtocolException violationIn(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof FrameTooLongException) {
-            return new ProtocolException(ErrorCode.FRAME_TOO_LONG, cause.getMessage());
+            FrameTooLongException tooLong = (FrameTooLongException) cause;
+            String stranger = ctx.pipeline().get(HandshakeHandler.class) == null
+                    ? null : StrangerBytes.describe(tooLong.declaredBytes());
+            return new ProtocolException(ErrorCode.FRAME_TOO_LONG,
+                    stranger == null ? cause.getMessage() : cause.getMessage() + "; " + stranger);
         }
         if (cause instanceof ProtocolException) {
             return (ProtocolException) cause;
@@ -71,10 +79,5 @@ final class ErrorHandler extends ChannelInboundHandlerAdapter {
             return (ProtocolException) cause.getCause();
         }
         return null;
-    }
-
-    private static String labelOf(ChannelHandlerContext ctx) {
-        ChannelConnection connection = ChannelConnection.of(ctx.channel());
-        return connection == null ? "[" + ctx.channel().id().asShortText() + "]" : connection.label();
     }
 }

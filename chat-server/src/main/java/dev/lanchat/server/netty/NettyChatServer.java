@@ -8,8 +8,10 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -34,25 +36,32 @@ public final class NettyChatServer {
     private final ChatThread chat = new ChatThread();
     private final ChatHub hub;
     private final ChannelGroup everyone = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
-    private final int maxFrameBytes;
+    private final ServerContext context;
     private volatile Channel listener;
 
     /**
+     * @param tls        the TLS context, or {@code null} for plain TCP
+     * @param password   the room password, or {@code null} for an open room
      * @param hubFactory makes the hub from the audience factory and the chat thread's executor that this transport
      *                   provides
      */
-    public NettyChatServer(Transport transport, int ioThreads, int maxFrameBytes,
-                           BiFunction<Audience.Factory, Executor, ChatHub> hubFactory) {
+    public NettyChatServer(Transport transport, int ioThreads, ConnectionLimits limits, SslContext tls,
+                           String password, BiFunction<Audience.Factory, Executor, ChatHub> hubFactory) {
         this.transport = transport;
-        this.maxFrameBytes = maxFrameBytes;
         this.acceptors = transport.newGroup(1, "accept");
         this.workers = transport.newGroup(ioThreads, "io");
         ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
         this.hub = hubFactory.apply(room -> new ChannelGroupAudience(room, allocator), chat);
+        OffenceLog offences = new OffenceLog();
+        this.context = new ServerContext(hub, chat, limits, offences, new Admissions(limits),
+                new PasswordGate(password), everyone, tls, new ErrorHandler(offences));
     }
 
     /** Binds the listening socket; returns the address actually bound (with the real port if 0 was asked). */
     public InetSocketAddress bind(InetSocketAddress address) throws InterruptedException {
+        ConnectionLimits limits = context.limits();
+        // The queue turns unwritable well before the hard cap, which starts the clock on a stuck member.
+        int high = Math.min(64 * 1024, limits.sendQueueBytes() / 2);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(transport.serverChannelClass())
@@ -60,7 +69,9 @@ public final class NettyChatServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ChatServerInitializer(hub, chat, maxFrameBytes, everyone));
+                .childOption(ChannelOption.SO_SNDBUF, limits.socketSendBuffer())
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
+                .childHandler(new ChatServerInitializer(context));
         try {
             listener = bootstrap.bind(address).sync().channel();
         } catch (InterruptedException | RuntimeException e) {
@@ -68,6 +79,11 @@ public final class NettyChatServer {
             throw e;
         }
         return boundAddress();
+    }
+
+    /** Open connections, joined or not; for statistics and tests. */
+    public int openConnections() {
+        return context.admissions().open();
     }
 
     public InetSocketAddress boundAddress() {

@@ -1,6 +1,7 @@
 package dev.lanchat.server.netty;
 
 import io.netty.channel.Channel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
@@ -8,6 +9,15 @@ import java.net.SocketAddress;
 final class ServerChannels {
 
     private ServerChannels() {
+    }
+
+    /** The peer's IP address; loopback for a channel without one, such as an embedded test channel. */
+    static InetAddress remoteAddress(Channel channel) {
+        SocketAddress remote = channel.remoteAddress();
+        if (remote instanceof InetSocketAddress && ((InetSocketAddress) remote).getAddress() != null) {
+            return ((InetSocketAddress) remote).getAddress();
+        }
+        return InetAddress.getLoopbackAddress();
     }
 
     /** The peer's address as {@code host:port}, without the slash and host name Java puts in front. */

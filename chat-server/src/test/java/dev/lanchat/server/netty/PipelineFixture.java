@@ -35,11 +35,22 @@ final class PipelineFixture {
     final ChatHub hub = new ChatHub(new HubSettings("test", "", "lobby", MAX_FRAME),
             Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
             room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT), deferred::add);
+    final OffenceLog offences = new OffenceLog();
+    final ServerContext context;
     private final List<EmbeddedChannel> channels = new ArrayList<>();
+
+    PipelineFixture() {
+        this(ConnectionLimits.DEFAULTS.withMaxFrameBytes(MAX_FRAME), null);
+    }
+
+    PipelineFixture(ConnectionLimits limits, String password) {
+        context = new ServerContext(hub, Runnable::run, limits, offences, new Admissions(limits),
+                new PasswordGate(password), everyone, null, new ErrorHandler(offences));
+    }
 
     /** A new connection through {@link ChatServerInitializer}, with the chat thread's work done inline. */
     EmbeddedChannel connect() {
-        EmbeddedChannel channel = new EmbeddedChannel(new ChatServerInitializer(hub, Runnable::run, MAX_FRAME, everyone));
+        EmbeddedChannel channel = new EmbeddedChannel(new ChatServerInitializer(context));
         channels.add(channel);
         return channel;
     }
