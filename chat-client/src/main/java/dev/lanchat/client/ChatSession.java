@@ -7,6 +7,8 @@ import dev.lanchat.client.console.InputParser;
 import dev.lanchat.client.console.RoomState;
 import dev.lanchat.client.net.ChatConnection;
 import dev.lanchat.client.net.ConnectionListener;
+import dev.lanchat.client.net.KnownServers;
+import dev.lanchat.client.net.TlsPolicy;
 import dev.lanchat.protocol.ClientMessage;
 import dev.lanchat.protocol.ErrorCode;
 import dev.lanchat.protocol.LeaveReason;
@@ -62,12 +64,22 @@ public final class ChatSession implements ConnectionListener {
                 return EXIT_LEFT;
             }
         }
-        console.info("Connecting to " + config.host() + ":" + config.port() + " ...");
+        console.info("Connecting to " + config.host() + ":" + config.port() + (config.tls() ? " over TLS" : "")
+                + " ...");
         try {
-            connection = ChatConnection.open(config.host(), config.port(), config.connectTimeout(), this);
+            TlsPolicy tls = config.tls() ? new TlsPolicy(new KnownServers(config.knownServers()),
+                    config.fingerprint()) : null;
+            connection = ChatConnection.open(config.host(), config.port(), config.connectTimeout(), tls, this);
         } catch (IOException e) {
             console.error("Cannot connect: " + e.getMessage());
             return EXIT_DISCONNECTED;
+        }
+        if (connection.pinnedNow()) {
+            console.info("First TLS connection to this server. Its certificate fingerprint is\n  "
+                    + connection.tlsFingerprint() + "\nCompare it with the one the server printed. It is now "
+                    + "pinned in " + config.knownServers() + "; a different one will be refused.");
+        } else if (connection.tlsFingerprint() != null) {
+            console.info("TLS: the server's certificate matches its pinned fingerprint.");
         }
         try {
             int refused = join(nick);
@@ -76,6 +88,7 @@ public final class ChatSession implements ConnectionListener {
             }
             return chat();
         } finally {
+            quitting = true;
             connection.close();
         }
     }
@@ -83,9 +96,11 @@ public final class ChatSession implements ConnectionListener {
     /** Sends hellos until one is welcomed; returns -1 when joined, else the exit status to end with. */
     private int join(String firstNick) throws InterruptedException {
         String nick = firstNick;
+        String password = config.password() == null ? "" : config.password();
         while (true) {
             handshakeReply = new CompletableFuture<>();
-            connection.send(new ClientMessage.Hello(Protocol.VERSION, nick, "lanchat-client/" + Version.current()));
+            connection.send(new ClientMessage.Hello(Protocol.VERSION, nick, "lanchat-client/" + Version.current(),
+                    password));
             ServerMessage reply;
             try {
                 reply = handshakeReply.get(ClientConfig.HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,11 +115,21 @@ public final class ChatSession implements ConnectionListener {
                 return -1;
             }
             ServerMessage.Error error = (ServerMessage.Error) reply;
-            boolean retry = ErrorCode.fromWireName(error.code())
-                    .map(code -> code == ErrorCode.NICK_TAKEN || code == ErrorCode.NICK_INVALID)
-                    .orElse(false);
+            ErrorCode code = ErrorCode.fromWireName(error.code()).orElse(null);
+            if (code == ErrorCode.PASSWORD_REQUIRED && !console.interactive()) {
+                console.error("Give the room's password with --password-file or the LANCHAT_PASSWORD variable.");
+            }
+            boolean retry = code == ErrorCode.NICK_TAKEN || code == ErrorCode.NICK_INVALID
+                    || code == ErrorCode.PASSWORD_REQUIRED;
             if (!retry || !console.interactive() || !connection.isOpen()) {
                 return EXIT_REFUSED;
+            }
+            if (code == ErrorCode.PASSWORD_REQUIRED) {
+                password = console.askSecret("Password: ");
+                if (password == null) {
+                    return EXIT_LEFT;
+                }
+                continue;
             }
             nick = console.ask("Choose another nickname: ", null);
             if (nick == null) {
@@ -177,7 +202,9 @@ public final class ChatSession implements ConnectionListener {
     @Override
     public void onClosed(String problem) {
         handshakeReply.completeExceptionally(new IOException("connection closed"));
-        if (quitting) {
+        if (quitting || (!joined && problem == null)) {
+            // Leaving, or refused during the handshake: the reason is on screen already.
+            console.stop();
             return;
         }
         ServerMessage.Bye farewell = bye;

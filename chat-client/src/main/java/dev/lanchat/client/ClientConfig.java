@@ -16,9 +16,14 @@ import java.util.Objects;
  * @param color          use colours on a terminal
  * @param historyFile    where typed lines are kept between runs, or {@code null} for none
  * @param connectTimeout how long to wait for the server to answer a connection attempt
+ * @param tls            connect over TLS
+ * @param fingerprint    the server certificate's fingerprint, if the user gave it; else trust on first use
+ * @param knownServers   where pinned server fingerprints are kept
+ * @param password       the room password, or {@code null} to ask for one if the room needs it
  */
 public record ClientConfig(String host, int port, String nick, boolean plain, boolean color, Path historyFile,
-                           Duration connectTimeout) {
+                           Duration connectTimeout, boolean tls, String fingerprint, Path knownServers,
+                           String password) {
 
     public static final String DEFAULT_HOST = "localhost";
     public static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
@@ -40,5 +45,16 @@ public record ClientConfig(String host, int port, String nick, boolean plain, bo
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connect timeout must be positive: " + connectTimeout);
         }
+        Objects.requireNonNull(knownServers, "knownServers");
+        if (fingerprint != null && !tls) {
+            throw new IllegalArgumentException("a fingerprint only makes sense with TLS");
+        }
+    }
+
+    /** Keeps the password out of logs. */
+    @Override
+    public String toString() {
+        return "ClientConfig[host=" + host + ", port=" + port + ", nick=" + nick + ", tls=" + tls + ", password="
+                + (password == null ? "none" : "***") + "]";
     }
 }

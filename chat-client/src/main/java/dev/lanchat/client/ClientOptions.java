@@ -2,6 +2,10 @@ package dev.lanchat.client;
 
 import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.Version;
+import dev.lanchat.client.net.KnownServers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -58,6 +62,24 @@ final class ClientOptions {
             description = "How long to wait for the server to answer (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--tls", description = "Connect over TLS. The server's certificate is pinned on the first "
+            + "connection, like SSH host keys, and must match on every later one.")
+    boolean tls;
+
+    @Option(names = "--fingerprint", paramLabel = "SHA256",
+            description = "The server's certificate fingerprint, as the server prints it; implies --tls. For "
+                    + "scripts, and for a server whose certificate changed.")
+    String fingerprint;
+
+    @Option(names = "--known-servers", paramLabel = "FILE",
+            description = "Where pinned fingerprints are kept (default: ~/.local/state/lanchat/known_servers).")
+    Path knownServers;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the room password from the first line of FILE (also: the LANCHAT_PASSWORD "
+                    + "environment variable). Asked for when the room needs one and neither is given.")
+    Path passwordFile;
+
     @Option(names = "--log-file", paramLabel = "FILE",
             description = "Write a diagnostic log to FILE (default: no log; the terminal is never written to).")
     Path logFile;
@@ -69,15 +91,42 @@ final class ClientOptions {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("timeout must be at least 1 second: " + timeoutSeconds);
         }
-        return new ClientConfig(host, port, nick, plain, color, history, Duration.ofSeconds(timeoutSeconds));
+        String pinned = fingerprint == null ? null : KnownServers.normalise(fingerprint);
+        return new ClientConfig(host, port, nick, plain, color, history, Duration.ofSeconds(timeoutSeconds),
+                tls || pinned != null, pinned, knownServers != null ? knownServers : stateDir().resolve("known_servers"),
+                password());
+    }
+
+    /** The room password from --password-file or the environment; {@code null} if neither gives one. */
+    private String password() {
+        if (passwordFile != null) {
+            try {
+                String firstLine = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst()
+                        .orElse("");
+                if (firstLine.isEmpty()) {
+                    throw new IllegalArgumentException("the password file " + passwordFile + " is empty");
+                }
+                return firstLine;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the password file " + passwordFile + ": "
+                        + e.getMessage());
+            }
+        }
+        String fromEnvironment = System.getenv("LANCHAT_PASSWORD");
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
     }
 
     private static Path defaultHistoryFile() {
+        return stateDir().resolve("history");
+    }
+
+    /** {@code $XDG_STATE_HOME/lanchat}, or {@code ~/.local/state/lanchat}. */
+    private static Path stateDir() {
         String state = System.getenv("XDG_STATE_HOME");
         Path base = state != null && !state.isBlank()
                 ? Path.of(state)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("lanchat").resolve("history");
+        return base.resolve("lanchat");
     }
 
     /** Reports the build's version for {@code --version}. */

@@ -20,6 +20,9 @@ public interface Console extends AutoCloseable {
     /** Asks a question and returns the answer, {@code fallback} for an empty answer, {@code null} at end of input. */
     String ask(String question, String fallback);
 
+    /** Asks for a secret, such as a password, without echoing it where that is possible; {@code null} at end. */
+    String askSecret(String question);
+
     /** Shows a message from the server. */
     void show(ServerMessage message);
 

@@ -97,6 +97,16 @@ public final class JLineConsole implements Console {
     }
 
     @Override
+    public String askSecret(String question) {
+        try {
+            String answer = reader.readLine(question, '*');
+            return answer.isEmpty() ? null : answer;
+        } catch (UserInterruptException | EndOfFileException | IOError e) {
+            return null;
+        }
+    }
+
+    @Override
     public void show(ServerMessage message) {
         Rendered rendered = renderer.render(message);
         if (message instanceof ServerMessage.Welcome || message instanceof ServerMessage.NickChanged) {

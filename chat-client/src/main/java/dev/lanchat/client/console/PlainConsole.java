@@ -67,6 +67,11 @@ public final class PlainConsole implements Console {
     }
 
     @Override
+    public String askSecret(String question) {
+        return ask(question, null);
+    }
+
+    @Override
     public void show(ServerMessage message) {
         print(renderer.render(message).plain());
     }

@@ -12,12 +12,18 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * A client's connection to a chat server: it frames and encodes what is sent, and delivers what is read to a
@@ -27,21 +33,43 @@ public final class ChatConnection implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel channel;
+    private final String tlsFingerprint;
+    private final boolean pinnedNow;
 
-    private ChatConnection(EventLoopGroup group, Channel channel) {
+    private ChatConnection(EventLoopGroup group, Channel channel, String tlsFingerprint, boolean pinnedNow) {
         this.group = group;
         this.channel = channel;
+        this.tlsFingerprint = tlsFingerprint;
+        this.pinnedNow = pinnedNow;
+    }
+
+    /** Connects to {@code host:port} in plain TCP. */
+    public static ChatConnection open(String host, int port, Duration timeout, ConnectionListener listener)
+            throws IOException, InterruptedException {
+        return open(host, port, timeout, null, listener);
     }
 
     /**
-     * Connects to {@code host:port}.
+     * Connects to {@code host:port}, over TLS if {@code tls} is given; returns once a TLS handshake is complete and
+     * the server's certificate has matched its pinned fingerprint (or been pinned, on a first connection).
      *
-     * @throws IOException with a sentence a person can act on if the server cannot be reached
+     * @throws IOException with a sentence a person can act on if the server cannot be reached or trusted
      */
-    public static ChatConnection open(String host, int port, Duration timeout, ConnectionListener listener)
-            throws IOException, InterruptedException {
+    public static ChatConnection open(String host, int port, Duration timeout, TlsPolicy tls,
+                                      ConnectionListener listener) throws IOException, InterruptedException {
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(1, "chat-net");
+        String server = host + ":" + port;
+        PinningTrustManager trust = tls == null ? null : new PinningTrustManager(server, tls.known(), tls.fingerprint());
+        SslContext sslContext;
+        try {
+            sslContext = trust == null ? null : SslContextBuilder.forClient().trustManager(trust)
+                    .protocols("TLSv1.3", "TLSv1.2").build();
+        } catch (SSLException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        ClientHandler handler = new ClientHandler(listener);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.socketChannelClass())
@@ -51,9 +79,16 @@ public final class ChatConnection implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        // TLS nearest the socket; silence is measured on what arrives, before it is decoded.
+                        if (sslContext != null) {
+                            ch.pipeline().addLast("tls", sslContext.newHandler(ch.alloc(), host, port));
+                        }
+                        ch.pipeline().addLast("idle", new IdleStateHandler(ServerWatch.SILENCE.toMillis(), 0, 0,
+                                TimeUnit.MILLISECONDS));
                         ChatFraming.install(ch.pipeline(), Protocol.SERVER_MAX_FRAME_BYTES);
                         ch.pipeline().addLast("codec", ClientSideCodec.INSTANCE);
-                        ch.pipeline().addLast("client", new ClientHandler(listener));
+                        ch.pipeline().addLast("watch", new ServerWatch(handler));
+                        ch.pipeline().addLast("client", handler);
                     }
                 });
         ChannelFuture connected;
@@ -71,7 +106,32 @@ public final class ChatConnection implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IOException(describe(host, port, connected.cause()), connected.cause());
         }
-        return new ChatConnection(group, connected.channel());
+        Channel channel = connected.channel();
+        if (trust == null) {
+            return new ChatConnection(group, channel, null, false);
+        }
+        Future<Channel> handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
+        if (!handshake.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !handshake.isSuccess()) {
+            String why = handshake.cause() == null ? "no TLS answer from " + server + " within "
+                    + timeout.toSeconds() + " s; does the server use TLS?" : ClientHandler.describe(handshake.cause());
+            channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IOException(why, handshake.cause());
+        }
+        if (trust.firstUse()) {
+            tls.known().put(server, trust.seen());
+        }
+        return new ChatConnection(group, channel, trust.seen(), trust.firstUse());
+    }
+
+    /** The server's TLS certificate fingerprint, or {@code null} for a plain connection. */
+    public String tlsFingerprint() {
+        return tlsFingerprint;
+    }
+
+    /** Whether this connection pinned the server's fingerprint, being the first to this server. */
+    public boolean pinnedNow() {
+        return pinnedNow;
     }
 
     /** Queues {@code message} to the server. Messages are sent in the order of the calls. */

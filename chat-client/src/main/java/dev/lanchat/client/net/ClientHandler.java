@@ -9,14 +9,16 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The end of the client's pipeline: answers pings, hands every other message to the {@link ConnectionListener}, and
- * turns the channel's end into one {@link ConnectionListener#onClosed} call. A message kind this client does not know
- * is skipped, since newer servers may send kinds older clients lack; any other unreadable frame closes the
- * connection with a description of the problem.
+ * turns the channel's end into one {@link ConnectionListener#onClosed} call with a description of what went wrong,
+ * if anything did. A message kind this client does not know is skipped, since newer servers may send kinds older
+ * clients lack; any other unreadable frame closes the connection.
  *
  * <p>One instance per channel; runs on the channel's event loop.
  */
@@ -37,6 +39,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<ServerMessage> {
             ctx.writeAndFlush(new ClientMessage.Pong(((ServerMessage.Ping) message).token()), ctx.voidPromise());
             return;
         }
+        if (message instanceof ServerMessage.Pong) {
+            return; // the answer to a ServerWatch ping; arriving was the point
+        }
         listener.onMessage(message);
     }
 
@@ -52,16 +57,35 @@ final class ClientHandler extends SimpleChannelInboundHandler<ServerMessage> {
             log.debug("skipping a message this client does not know: {}", root.getMessage());
             return;
         }
-        if (root instanceof ProtocolException || root instanceof TooLongFrameException) {
-            problem = "the server sent something this client cannot read: " + root.getMessage();
-            log.warn(problem);
-        } else if (root instanceof IOException) {
-            problem = root.getMessage();
-            log.debug("connection failed", root);
-        } else {
-            problem = "unexpected error: " + root;
-            log.error("unexpected error on the connection", root);
+        String description = describe(root);
+        log.warn("closing the connection: {}", description, root);
+        closeWith(ctx, description);
+    }
+
+    /** Closes the connection, reporting {@code why} to the listener. */
+    void closeWith(ChannelHandlerContext ctx, String why) {
+        if (problem == null) {
+            problem = why;
         }
         ctx.close();
+    }
+
+    /** A sentence about what went wrong, for the person at the client. */
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return cause.getMessage();
+            }
+        }
+        if (failure instanceof SSLException) {
+            return "the TLS handshake failed (" + failure.getMessage() + "); does the server use TLS?";
+        }
+        if (failure instanceof ProtocolException || failure instanceof TooLongFrameException) {
+            return "the server sent something this client cannot read: " + failure.getMessage();
+        }
+        if (failure instanceof IOException) {
+            return String.valueOf(failure.getMessage());
+        }
+        return "unexpected error: " + failure;
     }
 }

@@ -33,7 +33,7 @@ class ChatRoomIT {
     private final List<TestMember> members = new ArrayList<>();
 
     @BeforeEach
-    void startServer() throws InterruptedException {
+    void startServer() throws Exception {
         server = new ChatServer(ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0)));
         address = server.start();
     }

@@ -9,6 +9,7 @@ import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.server.ChatServer;
 import dev.lanchat.server.ServerConfig;
+import dev.lanchat.server.netty.ConnectionLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -104,7 +105,7 @@ class PlainModeIT {
 
     @Test
     void aMessageOverTheServersLimitIsRefusedLocally() throws Exception {
-        String huge = "x".repeat(ServerConfig.DEFAULT_MAX_FRAME_BYTES + 10);
+        String huge = "x".repeat(ConnectionLimits.DEFAULT_MAX_FRAME_BYTES + 10);
         assertEquals(0, runClient(input(huge + "\nsmall\nquit\n"), "--nick", "bot"));
         assertTrue(output().contains("Not sent: that message is"), output());
         // The next chat line the observer sees is the small one: the huge one never left the client.
