@@ -30,7 +30,7 @@ public record ServerConfig(InetSocketAddress listen, String serverName, String m
 
     public static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
     public static final String DEFAULT_LOBBY = "lobby";
-    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(4);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     /**
      * TLS settings: off, on with a self-signed identity kept in the data directory, or on with a given PEM pair.

@@ -160,7 +160,7 @@ final class ServerOptions {
                         + "picks epoll on Linux and nio elsewhere).")
         String transport;
 
-        @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "4",
+        @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "3",
                 description = "On shutdown, how long to wait for goodbyes to reach slow clients before cutting "
                         + "them off (default: ${DEFAULT-VALUE}).")
         double shutdownGraceSeconds;

@@ -64,7 +64,7 @@ final class ChatServerInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast("keepalive", new KeepAliveHandler(limits, server.offences()));
         pipeline.addLast("handshake", new HandshakeHandler(server, admission.ticket()));
         pipeline.addLast("flood", new FloodGate(limits, server.offences()));
-        pipeline.addLast("member", new MemberHandler(server.hub(), server.chat()));
+        pipeline.addLast("member", new MemberHandler(server.hub(), server.chat(), server.backlog()));
         pipeline.addLast("errors", server.errors());
     }
 

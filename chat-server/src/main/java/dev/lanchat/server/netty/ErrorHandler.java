@@ -47,7 +47,7 @@ final class ErrorHandler extends ChannelInboundHandlerAdapter {
                     connection.closingFor(LeaveReason.ERROR);
                 }
                 offences.report(label, "closed: " + violation.getMessage() + " (" + code.wireName() + ")");
-                ctx.channel().config().setAutoRead(false);
+                ReadPause.pause(ctx.channel(), ReadPause.CLOSING);
                 ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
                 Refusal.closeSoon(ctx.channel());
             } else {

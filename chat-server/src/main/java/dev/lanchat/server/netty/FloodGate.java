@@ -62,7 +62,7 @@ final class FloodGate extends ChannelInboundHandlerAdapter {
     }
 
     private void pause(ChannelHandlerContext ctx) {
-        ctx.channel().config().setAutoRead(false);
+        ReadPause.pause(ctx.channel(), ReadPause.FLOOD);
         if (resume == null) {
             long wait = bucket.nanosUntilToken(LoopClock.nanoTime(ctx.executor()));
             resume = ctx.executor().schedule(() -> drain(ctx), Math.max(wait, 1), TimeUnit.NANOSECONDS);
@@ -79,7 +79,7 @@ final class FloodGate extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(waiting.poll());
         }
         if (waiting.isEmpty()) {
-            ctx.channel().config().setAutoRead(true);
+            ReadPause.resume(ctx.channel(), ReadPause.FLOOD);
         } else {
             pause(ctx);
         }

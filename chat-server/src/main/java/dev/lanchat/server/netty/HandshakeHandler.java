@@ -69,7 +69,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         }
         ClientMessage.Hello hello = (ClientMessage.Hello) msg;
         pending = true;
-        ctx.channel().config().setAutoRead(false);
+        ReadPause.pause(ctx.channel(), ReadPause.HANDSHAKE);
         PasswordGate.Check check = server.passwords().check(ServerChannels.remoteAddress(ctx.channel()),
                 hello.password(), LoopClock.nanoTime(ctx.executor()));
         switch (check.verdict()) {
@@ -109,7 +109,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
             for (Object msg; (msg = held.poll()) != null; ) {
                 ctx.fireChannelRead(msg);
             }
-            ctx.channel().config().setAutoRead(true);
+            ReadPause.resume(ctx.channel(), ReadPause.HANDSHAKE);
         } else if (((HelloOutcome.Refused) outcome).code().closesConnection()) {
             held.clear();
             ctx.channel().close();
@@ -132,7 +132,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
             }
         }
         if (!pending) {
-            ctx.channel().config().setAutoRead(true);
+            ReadPause.resume(ctx.channel(), ReadPause.HANDSHAKE);
         }
     }
 }

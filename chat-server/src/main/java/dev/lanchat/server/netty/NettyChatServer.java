@@ -51,10 +51,11 @@ public final class NettyChatServer {
         this.acceptors = transport.newGroup(1, "accept");
         this.workers = transport.newGroup(ioThreads, "io");
         ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
-        this.hub = hubFactory.apply(room -> new ChannelGroupAudience(room, allocator), chat);
+        DeliveryBacklog backlog = new DeliveryBacklog();
+        this.hub = hubFactory.apply(room -> new ChannelGroupAudience(room, allocator, backlog), chat);
         OffenceLog offences = new OffenceLog();
         this.context = new ServerContext(hub, chat, limits, offences, new Admissions(limits),
-                new PasswordGate(password), everyone, tls, new ErrorHandler(offences));
+                new PasswordGate(password), everyone, tls, new ErrorHandler(offences), backlog);
     }
 
     /** Binds the listening socket; returns the address actually bound (with the real port if 0 was asked). */

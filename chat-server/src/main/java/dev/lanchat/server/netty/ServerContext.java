@@ -13,5 +13,6 @@ import java.util.concurrent.Executor;
  * @param tls  the TLS context, or {@code null} for plain TCP
  */
 record ServerContext(ChatHub hub, Executor chat, ConnectionLimits limits, OffenceLog offences, Admissions admissions,
-                     PasswordGate passwords, ChannelGroup everyone, SslContext tls, ErrorHandler errors) {
+                     PasswordGate passwords, ChannelGroup everyone, SslContext tls, ErrorHandler errors,
+                     DeliveryBacklog backlog) {
 }

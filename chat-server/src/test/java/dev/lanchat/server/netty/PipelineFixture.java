@@ -32,9 +32,10 @@ final class PipelineFixture {
 
     final Queue<Runnable> deferred = new ArrayDeque<>();
     final ChannelGroup everyone = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+    final DeliveryBacklog backlog = new DeliveryBacklog();
     final ChatHub hub = new ChatHub(new HubSettings("test", "", "lobby", MAX_FRAME),
             Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
-            room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT), deferred::add);
+            room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT, backlog), deferred::add);
     final OffenceLog offences = new OffenceLog();
     final ServerContext context;
     private final List<EmbeddedChannel> channels = new ArrayList<>();
@@ -45,7 +46,7 @@ final class PipelineFixture {
 
     PipelineFixture(ConnectionLimits limits, String password) {
         context = new ServerContext(hub, Runnable::run, limits, offences, new Admissions(limits),
-                new PasswordGate(password), everyone, null, new ErrorHandler(offences));
+                new PasswordGate(password), everyone, null, new ErrorHandler(offences), backlog);
     }
 
     /** A new connection through {@link ChatServerInitializer}, with the chat thread's work done inline. */
