@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
@@ -76,6 +77,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<ServerMessage> {
             if (cause instanceof CertificateException) {
                 return cause.getMessage();
             }
+        }
+        if (failure instanceof NotSslRecordException) {
+            return "the server answered in plain text: it does not use TLS (connect without --tls)";
         }
         if (failure instanceof SSLException) {
             return "the TLS handshake failed (" + failure.getMessage() + "); does the server use TLS?";

@@ -79,7 +79,7 @@ final class ChatServerInitializer extends ChannelInitializer<Channel> {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.channel().config().setAutoRead(false);
-            Refusal.send(ctx.channel(), new ServerMessage.Error(ErrorCode.SERVER_FULL, refusal));
+            Refusal.send(ctx, new ServerMessage.Error(ErrorCode.SERVER_FULL, refusal));
         }
 
         @Override

@@ -33,7 +33,7 @@ final class TlsOrRefusal extends OptionalSslHandler {
             @Override
             public void handlerAdded(ChannelHandlerContext refusing) {
                 refusing.channel().config().setAutoRead(false);
-                Refusal.send(refusing.channel(), new ServerMessage.Error(ErrorCode.TLS_REQUIRED,
+                Refusal.send(refusing, new ServerMessage.Error(ErrorCode.TLS_REQUIRED,
                         "this server only speaks TLS; connect with --tls"));
             }
 

@@ -3,6 +3,7 @@ package dev.lanchat.server.e2e;
 import dev.lanchat.server.ChatServer;
 import dev.lanchat.server.ServerConfig;
 import dev.lanchat.server.netty.ConnectionLimits;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         for (WireClient client : clients) {
             client.close();
         }
