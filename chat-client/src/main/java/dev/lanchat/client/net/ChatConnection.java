@@ -1,21 +1,16 @@
 package dev.lanchat.client.net;
 
 import dev.lanchat.protocol.ClientMessage;
-import dev.lanchat.protocol.Protocol;
-import dev.lanchat.protocol.netty.ChatFraming;
-import dev.lanchat.protocol.netty.ClientSideCodec;
 import dev.lanchat.protocol.netty.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -69,28 +64,13 @@ public final class ChatConnection implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
-        ClientHandler handler = new ClientHandler(listener);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.socketChannelClass())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        // TLS nearest the socket; silence is measured on what arrives, before it is decoded.
-                        if (sslContext != null) {
-                            ch.pipeline().addLast("tls", sslContext.newHandler(ch.alloc(), host, port));
-                        }
-                        ch.pipeline().addLast("idle", new IdleStateHandler(ServerWatch.SILENCE.toMillis(), 0, 0,
-                                TimeUnit.MILLISECONDS));
-                        ChatFraming.install(ch.pipeline(), Protocol.SERVER_MAX_FRAME_BYTES);
-                        ch.pipeline().addLast("codec", ClientSideCodec.INSTANCE);
-                        ch.pipeline().addLast("watch", new ServerWatch(handler));
-                        ch.pipeline().addLast("client", handler);
-                    }
-                });
+                .handler(new ClientInitializer(sslContext, host, port, listener));
         ChannelFuture connected;
         try {
             InetSocketAddress address = new InetSocketAddress(host, port);
