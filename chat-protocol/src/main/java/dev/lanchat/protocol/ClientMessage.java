@@ -9,26 +9,47 @@ import java.util.Objects;
 public sealed interface ClientMessage {
 
     /**
-     * The first message on every connection: the protocol version the client speaks, the nickname it wants, and the
-     * room's password if it has one (empty for none).
+     * The first message on every connection: the protocol version the client speaks, the nickname it wants, the
+     * room's password if it has one (empty for none), and, after a lost connection, what it needs to resume.
+     *
+     * @param resume the session to resume, or {@code null} for a new one
      */
-    record Hello(int version, String nick, String client, String password) implements ClientMessage {
+    record Hello(int version, String nick, String client, String password, Resume resume) implements ClientMessage {
         public Hello {
             Objects.requireNonNull(nick, "nick");
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(password, "password");
         }
 
-        /** A hello without a password. */
-        public Hello(int version, String nick, String client) {
-            this(version, nick, client, "");
+        /** A hello for a new session. */
+        public Hello(int version, String nick, String client, String password) {
+            this(version, nick, client, password, null);
         }
 
-        /** Keeps the password out of logs and exception messages. */
+        /** A hello for a new session, without a password. */
+        public Hello(int version, String nick, String client) {
+            this(version, nick, client, "", null);
+        }
+
+        /** Keeps the password and the resume token out of logs and exception messages. */
         @Override
         public String toString() {
             return "Hello[version=" + version + ", nick=" + nick + ", client=" + client + ", password="
-                    + (password.isEmpty() ? "none" : "***") + "]";
+                    + (password.isEmpty() ? "none" : "***") + ", resume=" + (resume == null ? "none" : "***") + "]";
+        }
+    }
+
+    /**
+     * What a client that lost its connection needs to take up where it left off.
+     *
+     * @param token the resume token of its welcome
+     * @param room  the room it was in
+     * @param after the id of the last message it saw in that room (0 if none); it is sent every later one
+     */
+    record Resume(String token, String room, long after) {
+        public Resume {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(room, "room");
         }
     }
 

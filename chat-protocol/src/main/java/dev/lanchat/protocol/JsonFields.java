@@ -84,6 +84,24 @@ final class JsonFields {
         throw wrongType(name, "an integer", value);
     }
 
+    long integer(String name, long fallback) throws ProtocolException {
+        return values.containsKey(name) ? integer(name) : fallback;
+    }
+
+    /** Reads an optional nested object with {@code reader}; {@code null} if the field is absent. */
+    <T> T object(String name, ElementReader<T> reader) throws ProtocolException {
+        if (!values.containsKey(name)) {
+            return null;
+        }
+        Object value = values.get(name);
+        if (!(value instanceof Map)) {
+            throw wrongType(name, "an object", value);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) value;
+        return reader.read(new JsonFields(type + "." + name, fields));
+    }
+
     int int32(String name) throws ProtocolException {
         long value = integer(name);
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {

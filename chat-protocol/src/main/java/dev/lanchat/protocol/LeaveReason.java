@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 public enum LeaveReason {
     /** The member asked to leave. */
     QUIT("quit", "quit"),
+    /** The member moved to another room. */
+    PART("part", "moved to another room"),
     /** The connection broke: the peer vanished, reset the connection, or the cable was pulled. */
     LOST("lost", "connection lost"),
     /** The member did not answer the server's ping in time. */
@@ -20,6 +22,8 @@ public enum LeaveReason {
     SEND_QUEUE("send-queue", "send queue exceeded"),
     /** The client broke the protocol and the server closed the connection. */
     ERROR("error", "protocol error"),
+    /** A newer connection resumed the member's session; only the old connection's goodbye carries this. */
+    REPLACED("replaced", "replaced by a newer connection"),
     /** An operator removed the member. */
     KICKED("kicked", "kicked"),
     /** The server is shutting down. */

@@ -45,8 +45,17 @@ public final class MessageCodec {
                     if (!m.password().isEmpty()) {
                         out.writeStringField("password", m.password());
                     }
+                    if (m.resume() != null) {
+                        out.writeObjectFieldStart("resume");
+                        out.writeStringField("token", m.resume().token());
+                        out.writeStringField("room", m.resume().room());
+                        out.writeNumberField("after", m.resume().after());
+                        out.writeEndObject();
+                    }
                 },
-                in -> new Hello(in.int32("v"), in.str("nick"), in.str("client", ""), in.str("password", ""))));
+                in -> new Hello(in.int32("v"), in.str("nick"), in.str("client", ""), in.str("password", ""),
+                        in.object("resume", r -> new ClientMessage.Resume(r.str("token"), r.str("room", ""),
+                                r.integer("after", 0))))));
         client(new Kind<>("say", Say.class,
                 (m, out) -> out.writeStringField("text", m.text()),
                 in -> new Say(in.str("text"))));
@@ -68,6 +77,9 @@ public final class MessageCodec {
                     out.writeNumberField("v", m.version());
                     out.writeStringField("nick", m.nick());
                     out.writeStringField("room", m.room());
+                    if (!m.topic().isEmpty()) {
+                        out.writeStringField("topic", m.topic());
+                    }
                     out.writeStringField("server", m.server());
                     out.writeStringField("motd", m.motd());
                     writeMembers(out, m.members());
@@ -81,22 +93,77 @@ public final class MessageCodec {
                     }
                     out.writeEndArray();
                     out.writeNumberField("maxFrame", m.maxFrameBytes());
+                    out.writeStringField("resume", m.resume());
+                    if (m.resumed()) {
+                        out.writeBooleanField("resumed", true);
+                    }
                 },
-                in -> new Welcome(in.int32("v"), in.str("nick"), in.str("room"), in.str("server"), in.str("motd", ""),
-                        readMembers(in),
+                in -> new Welcome(in.int32("v"), in.str("nick"), in.str("room"), in.str("topic", ""), in.str("server"),
+                        in.str("motd", ""), readMembers(in),
                         in.objects("commands", c -> new CommandInfo(c.str("name"), c.str("args", ""), c.str("help", ""))),
-                        in.int32("maxFrame", Protocol.DEFAULT_MAX_FRAME_BYTES))));
+                        in.int32("maxFrame", Protocol.DEFAULT_MAX_FRAME_BYTES), in.str("resume", ""),
+                        in.bool("resumed", false))));
         server(new Kind<>("msg", Chat.class,
                 (m, out) -> {
                     out.writeStringField("room", m.room());
-                    out.writeStringField("from", m.from());
-                    out.writeNumberField("ts", m.time().toEpochMilli());
-                    out.writeStringField("text", m.text());
-                    if (m.action()) {
-                        out.writeBooleanField("action", true);
+                    writeChatFields(out, m);
+                },
+                in -> readChat(in, in.str("room"))));
+        server(new Kind<>("history", ServerMessage.History.class,
+                (m, out) -> {
+                    out.writeStringField("room", m.room());
+                    out.writeArrayFieldStart("messages");
+                    for (Chat chat : m.messages()) {
+                        out.writeStartObject();
+                        writeChatFields(out, chat);
+                        out.writeEndObject();
+                    }
+                    out.writeEndArray();
+                    if (m.unread()) {
+                        out.writeBooleanField("unread", true);
+                    }
+                    if (m.more()) {
+                        out.writeBooleanField("more", true);
                     }
                 },
-                in -> new Chat(in.str("room"), in.str("from"), in.time("ts"), in.str("text"), in.bool("action", false))));
+                in -> {
+                    String room = in.str("room");
+                    return new ServerMessage.History(room, in.objects("messages", c -> readChat(c, room)),
+                            in.bool("unread", false), in.bool("more", false));
+                }));
+        server(new Kind<>("enter", ServerMessage.Entered.class,
+                (m, out) -> {
+                    out.writeStringField("room", m.room());
+                    if (!m.topic().isEmpty()) {
+                        out.writeStringField("topic", m.topic());
+                    }
+                    writeMembers(out, m.members());
+                },
+                in -> new ServerMessage.Entered(in.str("room"), in.str("topic", ""), readMembers(in))));
+        server(new Kind<>("rooms", ServerMessage.Rooms.class,
+                (m, out) -> {
+                    out.writeArrayFieldStart("rooms");
+                    for (ServerMessage.RoomInfo room : m.rooms()) {
+                        out.writeStartObject();
+                        out.writeStringField("name", room.name());
+                        out.writeNumberField("members", room.members());
+                        if (!room.topic().isEmpty()) {
+                            out.writeStringField("topic", room.topic());
+                        }
+                        out.writeEndObject();
+                    }
+                    out.writeEndArray();
+                },
+                in -> new ServerMessage.Rooms(in.objects("rooms", r -> new ServerMessage.RoomInfo(r.str("name"),
+                        r.int32("members", 0), r.str("topic", ""))))));
+        server(new Kind<>("topic", ServerMessage.TopicChanged.class,
+                (m, out) -> {
+                    out.writeStringField("room", m.room());
+                    out.writeStringField("topic", m.topic());
+                    out.writeStringField("by", m.by());
+                    out.writeNumberField("ts", m.time().toEpochMilli());
+                },
+                in -> new ServerMessage.TopicChanged(in.str("room"), in.str("topic"), in.str("by"), in.time("ts"))));
         server(new Kind<>("private", PrivateChat.class,
                 (m, out) -> {
                     out.writeStringField("from", m.from());
@@ -110,8 +177,11 @@ public final class MessageCodec {
                     out.writeStringField("room", m.room());
                     out.writeStringField("nick", m.nick());
                     out.writeNumberField("ts", m.time().toEpochMilli());
+                    if (m.resumed()) {
+                        out.writeBooleanField("resumed", true);
+                    }
                 },
-                in -> new Joined(in.str("room"), in.str("nick"), in.time("ts"))));
+                in -> new Joined(in.str("room"), in.str("nick"), in.time("ts"), in.bool("resumed", false))));
         server(new Kind<>("leave", Left.class,
                 (m, out) -> {
                     out.writeStringField("room", m.room());
@@ -248,13 +318,34 @@ public final class MessageCodec {
             out.writeStartObject();
             out.writeStringField("nick", member.nick());
             out.writeNumberField("since", member.since().toEpochMilli());
+            if (!member.status().isEmpty()) {
+                out.writeStringField("status", member.status());
+            }
             out.writeEndObject();
         }
         out.writeEndArray();
     }
 
     private static List<MemberInfo> readMembers(JsonFields in) throws ProtocolException {
-        return in.objects("members", m -> new MemberInfo(m.str("nick"), m.time("since")));
+        return in.objects("members", m -> new MemberInfo(m.str("nick"), m.time("since"), m.str("status", "")));
+    }
+
+    /** The fields of a chat line after its room: shared by {@code msg} and the lines of {@code history}. */
+    private static void writeChatFields(JsonGenerator out, Chat chat) throws IOException {
+        if (chat.id() > 0) {
+            out.writeNumberField("id", chat.id());
+        }
+        out.writeStringField("from", chat.from());
+        out.writeNumberField("ts", chat.time().toEpochMilli());
+        out.writeStringField("text", chat.text());
+        if (chat.action()) {
+            out.writeBooleanField("action", true);
+        }
+    }
+
+    private static Chat readChat(JsonFields in, String room) throws ProtocolException {
+        return new Chat(room, in.integer("id", 0), in.str("from"), in.time("ts"), in.str("text"),
+                in.bool("action", false));
     }
 
     private static void client(Kind<? extends ClientMessage> kind) {

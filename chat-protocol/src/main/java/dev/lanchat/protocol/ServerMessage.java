@@ -12,26 +12,84 @@ import java.util.Objects;
  */
 public sealed interface ServerMessage {
 
-    /** The successful end of the handshake: who the client is now, where, and with whom. */
-    record Welcome(int version, String nick, String room, String server, String motd, List<MemberInfo> members,
-                   List<CommandInfo> commands, int maxFrameBytes) implements ServerMessage {
+    /**
+     * The successful end of the handshake: who the client is now, where, and with whom.
+     *
+     * @param resume  the token with which to resume this session after a lost connection
+     * @param resumed whether this welcome resumed an earlier session rather than starting a new one
+     */
+    record Welcome(int version, String nick, String room, String topic, String server, String motd,
+                   List<MemberInfo> members, List<CommandInfo> commands, int maxFrameBytes, String resume,
+                   boolean resumed) implements ServerMessage {
         public Welcome {
             Objects.requireNonNull(nick, "nick");
             Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(motd, "motd");
             members = List.copyOf(members);
             commands = List.copyOf(commands);
+            Objects.requireNonNull(resume, "resume");
         }
     }
 
-    /** A line of chat in a room; {@code action} marks a {@code /me} line. */
-    record Chat(String room, String from, Instant time, String text, boolean action) implements ServerMessage {
+    /**
+     * A line of chat in a room; {@code action} marks a {@code /me} line.
+     *
+     * @param id the message's number in its room, increasing by one; 0 for none
+     */
+    record Chat(String room, long id, String from, Instant time, String text, boolean action)
+            implements ServerMessage {
         public Chat {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(from, "from");
             time = millis(time);
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A line without an id. */
+        public Chat(String room, String from, Instant time, String text, boolean action) {
+            this(room, 0, from, time, text, action);
+        }
+    }
+
+    /**
+     * Messages from a room's history: the recent past on entering a room, older pages for {@code /history}, or
+     * what the client missed while its connection was down.
+     *
+     * @param unread whether these are messages the client missed while away, rather than history it had seen
+     * @param more   whether older messages than these are kept
+     */
+    record History(String room, List<Chat> messages, boolean unread, boolean more) implements ServerMessage {
+        public History {
+            Objects.requireNonNull(room, "room");
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** The client moved to another room ({@code /join}); history and live messages of that room follow. */
+    record Entered(String room, String topic, List<MemberInfo> members) implements ServerMessage {
+        public Entered {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(topic, "topic");
+            members = List.copyOf(members);
+        }
+    }
+
+    /** The rooms of the server, the answer to {@code /rooms}. */
+    record Rooms(List<RoomInfo> rooms) implements ServerMessage {
+        public Rooms {
+            rooms = List.copyOf(rooms);
+        }
+    }
+
+    /** A room's topic changed. */
+    record TopicChanged(String room, String topic, String by, Instant time) implements ServerMessage {
+        public TopicChanged {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(by, "by");
+            time = millis(time);
         }
     }
 
@@ -45,12 +103,21 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** Someone joined a room. */
-    record Joined(String room, String nick, Instant time) implements ServerMessage {
+    /**
+     * Someone joined a room.
+     *
+     * @param resumed whether this is a member coming back after a lost connection, rather than someone new
+     */
+    record Joined(String room, String nick, Instant time, boolean resumed) implements ServerMessage {
         public Joined {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(nick, "nick");
             time = millis(time);
+        }
+
+        /** Someone new joined. */
+        public Joined(String room, String nick, Instant time) {
+            this(room, nick, time, false);
         }
     }
 
@@ -146,11 +213,30 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** A member of a room and the time it joined. */
-    record MemberInfo(String nick, Instant since) {
+    /**
+     * A member of a room, the time it joined, and its status.
+     *
+     * @param status empty for a connected member, {@code reconnecting} for one whose connection dropped and whose
+     *               place is held for it
+     */
+    record MemberInfo(String nick, Instant since, String status) {
         public MemberInfo {
             Objects.requireNonNull(nick, "nick");
             since = millis(since);
+            Objects.requireNonNull(status, "status");
+        }
+
+        /** A connected member. */
+        public MemberInfo(String nick, Instant since) {
+            this(nick, since, "");
+        }
+    }
+
+    /** A room as {@code /rooms} lists it. */
+    record RoomInfo(String name, int members, String topic) {
+        public RoomInfo {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(topic, "topic");
         }
     }
 

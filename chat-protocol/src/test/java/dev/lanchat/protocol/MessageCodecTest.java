@@ -21,6 +21,7 @@ class MessageCodecTest {
     static Stream<ClientMessage> clientMessages() {
         return Stream.of(
                 new ClientMessage.Hello(1, "ada", "lanchat-client/0.1.0"),
+                new ClientMessage.Hello(1, "ada", "c", "secret", new ClientMessage.Resume("tok", "games", 41)),
                 new ClientMessage.Say("hello \"world\"\nsecond line\twith tab, émoji 👋"),
                 new ClientMessage.Command("msg", "bob psst"),
                 new ClientMessage.Command("who", ""),
@@ -30,11 +31,21 @@ class MessageCodecTest {
 
     static Stream<ServerMessage> serverMessages() {
         return Stream.of(
-                new ServerMessage.Welcome(1, "ada", "lobby", "lab", "be nice",
-                        List.of(new MemberInfo("ada", T), new MemberInfo("bob", T.plusSeconds(5))),
-                        List.of(new CommandInfo("msg", "NICK TEXT", "Send a private message")), 16384),
-                new ServerMessage.Chat("lobby", "ada", T, "hi\nthere", false),
+                new ServerMessage.Welcome(1, "ada", "lobby", "", "lab", "be nice",
+                        List.of(new MemberInfo("ada", T), new MemberInfo("bob", T.plusSeconds(5), "reconnecting")),
+                        List.of(new CommandInfo("msg", "NICK TEXT", "Send a private message")), 16384, "tok", false),
+                new ServerMessage.Welcome(1, "ada", "games", "Friday night", "lab", "", List.of(), List.of(), 2048,
+                        "tok", true),
+                new ServerMessage.Chat("lobby", 7, "ada", T, "hi\nthere", false),
                 new ServerMessage.Chat("lobby", "ada", T, "waves", true),
+                new ServerMessage.History("lobby", List.of(new ServerMessage.Chat("lobby", 1, "ada", T, "first", false),
+                        new ServerMessage.Chat("lobby", 2, "bob", T, "waves", true)), false, true),
+                new ServerMessage.History("games", List.of(), true, false),
+                new ServerMessage.Entered("games", "Friday night", List.of(new MemberInfo("ada", T))),
+                new ServerMessage.Rooms(List.of(new ServerMessage.RoomInfo("lobby", 3, ""),
+                        new ServerMessage.RoomInfo("games", 1, "Friday night"))),
+                new ServerMessage.TopicChanged("games", "Friday night", "ada", T),
+                new ServerMessage.Joined("lobby", "bob", T, true),
                 new ServerMessage.PrivateChat("ada", "bob", T, "psst"),
                 new ServerMessage.Joined("lobby", "bob", T),
                 new ServerMessage.Left("lobby", List.of("bob", "cy"), LeaveReason.LOST, "", T),

@@ -3,9 +3,13 @@ package dev.lanchat.server;
 import dev.lanchat.server.netty.NettyChatServer;
 import dev.lanchat.server.netty.ServerTls;
 import dev.lanchat.server.room.ChatHub;
-import dev.lanchat.server.room.HubSettings;
+import dev.lanchat.server.room.HistoryStore;
+import dev.lanchat.server.room.ResumeTokens;
+import dev.lanchat.server.store.FileHistoryStore;
+import dev.lanchat.server.store.Secrets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -21,6 +25,7 @@ public final class ChatServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final ServerTls.Identity tls;
+    private final HistoryStore history;
     private final NettyChatServer channels;
     private volatile boolean stopped;
 
@@ -34,15 +39,22 @@ public final class ChatServer implements AutoCloseable {
 
     public ChatServer(ServerConfig config, Clock clock) throws IOException, GeneralSecurityException {
         this.config = config;
+        Path data = config.dataDir();
+        if (config.tls().enabled() && config.tls().certificate() == null && data == null) {
+            throw new IOException("a self-signed TLS identity needs a data directory to keep it in");
+        }
         this.tls = !config.tls().enabled() ? null
                 : config.tls().certificate() != null
                 ? ServerTls.fromPem(config.tls().certificate(), config.tls().privateKey())
-                : ServerTls.selfSigned(config.dataDir().resolve("tls"), config.serverName());
+                : ServerTls.selfSigned(data.resolve("tls"), config.serverName());
+        this.history = data == null ? HistoryStore.inMemory()
+                : new FileHistoryStore(data.resolve("rooms"), config.history().syncInterval());
+        ResumeTokens tokens = new ResumeTokens(data == null ? Secrets.random() : Secrets.kept(data.resolve(
+                "resume.key")));
         this.channels = new NettyChatServer(config.transport(), config.ioThreads(), config.limits(),
                 tls == null ? null : tls.context(), config.password(),
-                (audiences, later) -> new ChatHub(
-                        new HubSettings(config.serverName(), config.motd(), config.lobby(), config.maxFrameBytes()),
-                        clock, audiences, later));
+                (audiences, scheduler) -> new ChatHub(config.hubSettings(), clock, audiences, scheduler, history,
+                        tokens));
     }
 
     /** Binds the listening socket and starts accepting connections. */
@@ -82,6 +94,7 @@ public final class ChatServer implements AutoCloseable {
             stopped = true;
         }
         channels.shutdown(reason, config.shutdownGrace());
+        history.close();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.lanchat.server;
 import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.netty.Transport;
 import dev.lanchat.server.netty.ConnectionLimits;
+import dev.lanchat.server.room.HubSettings;
+import dev.lanchat.server.store.FileHistoryStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,15 +24,41 @@ import java.util.Objects;
  * @param limits        what one connection may do and cost
  * @param tls           whether and how to serve TLS
  * @param password      the room password, or {@code null} for a room open to everyone on the network
- * @param dataDir       where the server keeps what must outlive it (its TLS identity)
+ * @param dataDir       where the server keeps what must outlive it (room histories, its TLS identity, the key of
+ *                      resume tokens), or {@code null} to keep nothing beyond the process
+ * @param history       how much history rooms keep and show, and how often it is forced to disk
+ * @param resumeGrace   how long a member whose connection dropped keeps its place for its resume token
  */
 public record ServerConfig(InetSocketAddress listen, String serverName, String motd, String lobby, int ioThreads,
                            Transport transport, Duration shutdownGrace, ConnectionLimits limits, Tls tls,
-                           String password, Path dataDir) {
+                           String password, Path dataDir, History history, Duration resumeGrace) {
 
     public static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
     public static final String DEFAULT_LOBBY = "lobby";
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_RESUME_GRACE = HubSettings.DEFAULT_RESUME_GRACE;
+
+    /**
+     * History settings.
+     *
+     * @param onJoin       messages shown on entering a room
+     * @param max          messages a room keeps at most
+     * @param maxAge       age past which messages are dropped; zero for none
+     * @param syncInterval how often history is forced to disk: what a machine crash can lose at most
+     */
+    public record History(int onJoin, int max, Duration maxAge, Duration syncInterval) {
+        public static final History DEFAULTS = new History(HubSettings.DEFAULT_HISTORY_ON_JOIN,
+                HubSettings.DEFAULT_HISTORY_MAX, Duration.ZERO, FileHistoryStore.DEFAULT_SYNC_INTERVAL);
+
+        public History {
+            Objects.requireNonNull(maxAge, "maxAge");
+            Objects.requireNonNull(syncInterval, "syncInterval");
+            if (syncInterval.isNegative() || syncInterval.isZero() || syncInterval.toSeconds() > 3600) {
+                throw new IllegalArgumentException("the sync interval must be between 1 ms and an hour: "
+                        + syncInterval);
+            }
+        }
+    }
 
     /**
      * TLS settings: off, on with a self-signed identity kept in the data directory, or on with a given PEM pair.
@@ -61,7 +89,14 @@ public record ServerConfig(InetSocketAddress listen, String serverName, String m
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(tls, "tls");
-        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(resumeGrace, "resumeGrace");
+        if (resumeGrace.isNegative()) {
+            throw new IllegalArgumentException("resume grace must not be negative: " + resumeGrace);
+        }
+        // The domain's own checks, so that a bad combination is refused here, naming the value.
+        new HubSettings(serverName, motd, lobby, limits.maxFrameBytes(), history.onJoin(), history.max(),
+                history.maxAge(), resumeGrace);
         if (serverName.isBlank() || serverName.length() > 64) {
             throw new IllegalArgumentException("server name must be 1 to 64 characters: '" + serverName + "'");
         }
@@ -80,11 +115,20 @@ public record ServerConfig(InetSocketAddress listen, String serverName, String m
         }
     }
 
-    /** A configuration with every default, listening on {@code listen}; tests and embedders start from here. */
+    /**
+     * A configuration with every default, listening on {@code listen} and keeping nothing on disk; tests and
+     * embedders start from here.
+     */
     public static ServerConfig defaults(InetSocketAddress listen) {
         return new ServerConfig(listen, "lanchat", "", DEFAULT_LOBBY,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), Transport.best(), DEFAULT_SHUTDOWN_GRACE,
-                ConnectionLimits.DEFAULTS, Tls.OFF, null, defaultDataDir());
+                ConnectionLimits.DEFAULTS, Tls.OFF, null, null, History.DEFAULTS, DEFAULT_RESUME_GRACE);
+    }
+
+    /** The settings of the chat domain. */
+    public HubSettings hubSettings() {
+        return new HubSettings(serverName, motd, lobby, maxFrameBytes(), history.onJoin(), history.max(),
+                history.maxAge(), resumeGrace);
     }
 
     /** {@code $XDG_DATA_HOME/lanchat}, or {@code ~/.local/share/lanchat}. */
@@ -102,27 +146,34 @@ public record ServerConfig(InetSocketAddress listen, String serverName, String m
 
     public ServerConfig withServerName(String name) {
         return new ServerConfig(listen, name, motd, lobby, ioThreads, transport, shutdownGrace, limits, tls, password,
-                dataDir);
+                dataDir, history, resumeGrace);
     }
 
     public ServerConfig withMotd(String text) {
         return new ServerConfig(listen, serverName, text, lobby, ioThreads, transport, shutdownGrace, limits, tls,
-                password, dataDir);
+                password, dataDir, history, resumeGrace);
     }
 
     public ServerConfig withLimits(ConnectionLimits newLimits) {
         return new ServerConfig(listen, serverName, motd, lobby, ioThreads, transport, shutdownGrace, newLimits, tls,
-                password, dataDir);
+                password, dataDir, history, resumeGrace);
     }
 
+    /** @param newDataDir where to keep what outlives the process, or {@code null} for nowhere */
     public ServerConfig withSecurity(Tls newTls, String newPassword, Path newDataDir) {
         return new ServerConfig(listen, serverName, motd, lobby, ioThreads, transport, shutdownGrace, limits, newTls,
-                newPassword, newDataDir);
+                newPassword, newDataDir, history, resumeGrace);
+    }
+
+    /** @param newDataDir where to keep room histories, or {@code null} to keep them in memory only */
+    public ServerConfig withHistory(Path newDataDir, History newHistory, Duration newResumeGrace) {
+        return new ServerConfig(listen, serverName, motd, lobby, ioThreads, transport, shutdownGrace, limits, tls,
+                password, newDataDir, newHistory, newResumeGrace);
     }
 
     public ServerConfig withShutdownGrace(Duration grace) {
         return new ServerConfig(listen, serverName, motd, lobby, ioThreads, transport, grace, limits, tls, password,
-                dataDir);
+                dataDir, history, resumeGrace);
     }
 
     /** Keeps the password out of logs. */
@@ -130,6 +181,7 @@ public record ServerConfig(InetSocketAddress listen, String serverName, String m
     public String toString() {
         return "ServerConfig[listen=" + listen + ", serverName=" + serverName + ", lobby=" + lobby + ", ioThreads="
                 + ioThreads + ", transport=" + transport + ", limits=" + limits + ", tls=" + tls + ", password="
-                + (password == null ? "none" : "***") + ", dataDir=" + dataDir + "]";
+                + (password == null ? "none" : "***") + ", dataDir=" + dataDir + ", history=" + history
+                + ", resumeGrace=" + resumeGrace + "]";
     }
 }

@@ -4,6 +4,7 @@ import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.Version;
 import dev.lanchat.protocol.netty.Transport;
 import dev.lanchat.server.netty.ConnectionLimits;
+import dev.lanchat.server.room.HubSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,9 +58,16 @@ final class ServerOptions {
     String lobby;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the server keeps what outlives it, such as its TLS identity "
-                    + "(default: ~/.local/share/lanchat).")
+            description = "Where the server keeps what outlives it: room histories, its TLS identity, the key of "
+                    + "resume tokens (default: ~/.local/share/lanchat).")
     Path dataDir;
+
+    @Option(names = "--no-data", description = "Keep nothing on disk: histories live in memory and end with the "
+            + "process (no --tls without --cert then).")
+    boolean noData;
+
+    @ArgGroup(validate = false, heading = "%nHistory and reconnection:%n")
+    HistoryOptions history = new HistoryOptions();
 
     @ArgGroup(validate = false, heading = "%nSecurity (all off by default, so a LAN room starts with one command):%n")
     Security security = new Security();
@@ -89,6 +97,32 @@ final class ServerOptions {
         @Option(names = "--password", paramLabel = "TEXT", description = "The room password. Visible to other "
                 + "users of this machine in the process list: prefer --password-file or " + PASSWORD_ENVIRONMENT + ".")
         String password;
+    }
+
+    static final class HistoryOptions {
+        @Option(names = "--history-on-join", paramLabel = "N", defaultValue = ""
+                + HubSettings.DEFAULT_HISTORY_ON_JOIN,
+                description = "Messages of history shown on entering a room (default: ${DEFAULT-VALUE}).")
+        int onJoin;
+
+        @Option(names = "--history-max", paramLabel = "N", defaultValue = "" + HubSettings.DEFAULT_HISTORY_MAX,
+                description = "Messages a room keeps at most; older ones are dropped (default: ${DEFAULT-VALUE}).")
+        int max;
+
+        @Option(names = "--history-days", paramLabel = "DAYS", defaultValue = "0",
+                description = "Drop messages older than this many days; 0 keeps them by count only (default: "
+                        + "${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--sync-interval", paramLabel = "SECONDS", defaultValue = "1",
+                description = "How often history is forced to disk. A crash of the server process loses nothing; "
+                        + "a crash of the machine loses at most this interval (default: ${DEFAULT-VALUE}).")
+        double syncSeconds;
+
+        @Option(names = "--resume-grace", paramLabel = "SECONDS", defaultValue = "60",
+                description = "How long a member whose connection dropped keeps its nickname and place for its "
+                        + "client to reconnect; 0 announces departures at once (default: ${DEFAULT-VALUE}).")
+        double resumeGraceSeconds;
     }
 
     static final class Limits {
@@ -190,9 +224,19 @@ final class ServerOptions {
         ServerConfig.Tls tls = security.tls
                 ? new ServerConfig.Tls(true, security.certificate, security.privateKey)
                 : new ServerConfig.Tls(false, security.certificate, security.privateKey);
+        if (noData && dataDir != null) {
+            throw new IllegalArgumentException("--no-data and --data-dir contradict each other");
+        }
+        if (history.days < 0) {
+            throw new IllegalArgumentException("--history-days must not be negative: " + history.days);
+        }
+        ServerConfig.History historySettings = new ServerConfig.History(history.onJoin, history.max,
+                Duration.ofDays(history.days), seconds("--sync-interval", history.syncSeconds));
+        Path data = noData ? null : dataDir == null ? ServerConfig.defaultDataDir() : dataDir;
         return new ServerConfig(listen, name == null ? defaultName() : name, motd, lobby, threads,
                 Transport.parse(running.transport), seconds("--shutdown-grace", running.shutdownGraceSeconds),
-                connectionLimits, tls, password(), dataDir == null ? ServerConfig.defaultDataDir() : dataDir);
+                connectionLimits, tls, password(), data, historySettings,
+                seconds("--resume-grace", history.resumeGraceSeconds));
     }
 
     /** The room password from --password, --password-file or the environment, in that order; null if none. */

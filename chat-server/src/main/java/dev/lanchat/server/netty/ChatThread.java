@@ -1,10 +1,12 @@
 package dev.lanchat.server.netty;
 
+import dev.lanchat.server.room.Scheduler;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
-import java.util.concurrent.Executor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * member sees one order of events and the domain needs no locks. Its queue is a lock-free multi-producer queue,
  * which keeps the hand-off cheap. Thread-safe.
  */
-final class ChatThread implements Executor {
+final class ChatThread implements Scheduler {
 
     private final EventExecutor executor = new DefaultEventExecutor(new DefaultThreadFactory("chat", true));
 
@@ -24,6 +26,16 @@ final class ChatThread implements Executor {
             executor.execute(task);
         } catch (RejectedExecutionException shuttingDown) {
             // After shutdown there is no domain left to tell; the connections are being closed anyway.
+        }
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        try {
+            ScheduledFuture<?> scheduled = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> scheduled.cancel(false);
+        } catch (RejectedExecutionException shuttingDown) {
+            return () -> { };
         }
     }
 

@@ -3,6 +3,7 @@ package dev.lanchat.server.netty;
 import dev.lanchat.protocol.netty.Transport;
 import dev.lanchat.server.room.Audience;
 import dev.lanchat.server.room.ChatHub;
+import dev.lanchat.server.room.Scheduler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -16,7 +17,6 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -42,11 +42,11 @@ public final class NettyChatServer {
     /**
      * @param tls        the TLS context, or {@code null} for plain TCP
      * @param password   the room password, or {@code null} for an open room
-     * @param hubFactory makes the hub from the audience factory and the chat thread's executor that this transport
+     * @param hubFactory makes the hub from the audience factory and the chat thread's scheduler that this transport
      *                   provides
      */
     public NettyChatServer(Transport transport, int ioThreads, ConnectionLimits limits, SslContext tls,
-                           String password, BiFunction<Audience.Factory, Executor, ChatHub> hubFactory) {
+                           String password, BiFunction<Audience.Factory, Scheduler, ChatHub> hubFactory) {
         this.transport = transport;
         this.acceptors = transport.newGroup(1, "accept");
         this.workers = transport.newGroup(ioThreads, "io");

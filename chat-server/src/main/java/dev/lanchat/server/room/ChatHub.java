@@ -1,17 +1,21 @@
 package dev.lanchat.server.room;
 
 import dev.lanchat.protocol.ClientMessage.Hello;
+import dev.lanchat.protocol.ClientMessage.Resume;
 import dev.lanchat.protocol.ErrorCode;
 import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.ServerMessage;
+import dev.lanchat.protocol.ServerMessage.RoomInfo;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,36 +24,63 @@ import org.slf4j.LoggerFactory;
  * The transport calls it with a {@link Connection} for every request; it answers through that connection and through
  * the rooms' {@link Audience}s.
  *
+ * <p>A member whose connection drops keeps its nickname and its place for a grace period; a new connection that
+ * presents the member's resume token takes the session up again and receives exactly the messages it missed, and
+ * the room sees one {@code reconnected} instead of a departure and an arrival.
+ *
  * <p>Not thread-safe by design: every method must be called on the single chat thread, which gives every member the
  * same order of events without locks.
  */
 public final class ChatHub {
 
     private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
+    /** Departures a member may come back from with its resume token. */
+    private static final Set<LeaveReason> RESUMABLE = Set.of(LeaveReason.LOST, LeaveReason.TIMEOUT,
+            LeaveReason.SEND_QUEUE);
+    /** Longest topic, in characters. */
+    static final int MAX_TOPIC = 200;
 
     private final HubSettings settings;
     private final Clock clock;
-    private final Executor later;
+    private final Audience.Factory audiences;
+    private final Scheduler scheduler;
+    private final HistoryStore store;
+    private final ResumeTokens tokens;
     private final CommandTable commands = CommandTable.standard();
     private final Map<Connection, Member> byConnection = new IdentityHashMap<>();
     private final Map<String, Member> byNick = new HashMap<>();
     /** Members by {@link Nickname#lookKey()}, so that no nickname can look like a taken one. */
     private final Map<String, Member> byLook = new HashMap<>();
+    private final Map<String, Member> bySession = new HashMap<>();
+    private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Room lobby;
     private boolean shutDown;
 
     /**
      * @param audiences makes the broadcast group of each room
-     * @param later     runs a task on the chat thread after the tasks already queued there; used to batch notices
+     * @param scheduler runs tasks on the chat thread later: behind those queued, to batch notices, or after a delay
+     * @param store     where rooms keep their history and topics
+     * @param tokens    issues and checks resume tokens
      */
-    public ChatHub(HubSettings settings, Clock clock, Audience.Factory audiences, Executor later) {
+    public ChatHub(HubSettings settings, Clock clock, Audience.Factory audiences, Scheduler scheduler,
+                   HistoryStore store, ResumeTokens tokens) {
         this.settings = settings;
         this.clock = clock;
-        this.later = later;
-        this.lobby = new Room(settings.lobby(), audiences.create(settings.lobby()), clock, later);
+        this.audiences = audiences;
+        this.scheduler = scheduler;
+        this.store = store;
+        this.tokens = tokens;
+        try {
+            this.lobby = roomFor(RoomName.of(settings.lobby()));
+        } catch (RuleViolation e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
-    /** Handles a client's hello: on success the client becomes a member, enters the lobby and is welcomed. */
+    /**
+     * Handles a client's hello: on success the client becomes a member, enters the lobby (or, resuming, its room)
+     * and is welcomed, then shown the room's recent history (or, resuming, what it missed).
+     */
     public HelloOutcome hello(Connection connection, Hello hello) {
         if (byConnection.containsKey(connection)) {
             return refuse(connection, ErrorCode.BAD_HANDSHAKE, "already joined as " + byConnection.get(connection).nick());
@@ -64,18 +95,34 @@ public final class ChatHub {
         Nickname nick;
         try {
             nick = Nickname.of(hello.nick());
+        } catch (RuleViolation refused) {
+            return refuse(connection, refused.code(), refused.getMessage());
+        }
+        Resume resume = hello.resume();
+        String provenSession = resume == null ? null : tokens.sessionOf(resume.token());
+        Member held = provenSession == null ? null : bySession.get(provenSession);
+        if (held != null && held.nick().sameAs(nick)) {
+            return reattach(held, connection, hello, resume.after());
+        }
+        try {
             requireFree(nick, null);
         } catch (RuleViolation refused) {
             return refuse(connection, refused.code(), refused.getMessage());
         }
-        Member member = new Member(connection, nick);
+        Member member = new Member(provenSession != null ? provenSession : tokens.newSessionId(), connection, nick);
         byConnection.put(connection, member);
+        bySession.put(member.sessionId(), member);
         register(member);
-        lobby.enter(member);
-        connection.send(new ServerMessage.Welcome(Math.min(hello.version(), Protocol.VERSION), nick.display(),
-                lobby.name(), settings.serverName(), settings.motd(), lobby.memberInfos(), commands.infos(),
-                settings.maxFrameBytes()));
-        log.info("{} joined {} as {}", connection.label(), lobby.name(), nick);
+        Room room = resume == null ? lobby : resumedRoom(resume.room());
+        // A token this server issued, whose session a restart has forgotten: the member is coming back.
+        room.enter(member, provenSession != null);
+        welcome(member, hello, resume != null);
+        if (resume == null) {
+            sendRecent(member, room);
+        } else {
+            sendMissed(member, room, resume.after());
+        }
+        log.info("{} joined {} as {}{}", connection.label(), room.name(), nick, resume == null ? "" : " (resuming)");
         return new HelloOutcome.Welcomed(member);
     }
 
@@ -86,9 +133,7 @@ public final class ChatHub {
             return;
         }
         try {
-            String checked = TextRules.checkMessage(text);
-            member.room().broadcast(new ServerMessage.Chat(member.room().name(), member.nick().display(),
-                    clock.instant(), checked, false));
+            member.room().say(member, TextRules.checkMessage(text), false);
         } catch (RuleViolation refused) {
             reject(member, refused);
         }
@@ -107,40 +152,54 @@ public final class ChatHub {
         }
     }
 
-    /** The connection is gone; if it belonged to a member, the member leaves its room for {@code reason}. */
+    /**
+     * The connection is gone. A member that lost it by accident keeps its place for the grace period; one that
+     * quit, broke the protocol or was removed leaves its room at once.
+     */
     public void disconnected(Connection connection, LeaveReason reason) {
         Member member = byConnection.remove(connection);
         if (member == null) {
             return;
         }
-        unregister(member);
-        Room room = member.room();
-        room.exit(member, reason, "");
-        log.info("{} left {} ({})", member, room.name(), reason.description());
+        if (!shutDown && RESUMABLE.contains(reason) && !settings.resumeGrace().isZero()) {
+            member.room().detach(member);
+            member.detach(scheduler.schedule(settings.resumeGrace(), () -> expire(member, reason)));
+            log.info("{} lost its connection ({}); holding its place for {} s", member, reason.description(),
+                    settings.resumeGrace().toSeconds());
+            return;
+        }
+        leave(member, reason, "");
     }
 
     /**
-     * Says goodbye to every member and closes their connections; later hellos are refused. Departure notices still
-     * pending go out first, so every member sees everything that happened before the shutdown.
+     * Says goodbye to every connected member and closes their connections; later hellos are refused. Departure
+     * notices still pending go out first, so every member sees everything that happened before the shutdown.
      *
      * @return how many members were connected
      */
     public int shutdown(String text) {
         shutDown = true;
-        lobby.flushLeaves();
-        List<Member> members = new ArrayList<>(byConnection.values());
+        rooms.values().forEach(Room::flushLeaves);
+        List<Member> connected = new ArrayList<>(byConnection.values());
         ServerMessage.Bye bye = new ServerMessage.Bye(LeaveReason.SHUTDOWN, text);
-        for (Member member : members) {
+        for (Member member : connected) {
             member.connection().close(bye);
         }
+        bySession.values().forEach(Member::cancelExpiry);
         byConnection.clear();
+        bySession.clear();
         byNick.clear();
         byLook.clear();
-        return members.size();
+        return connected.size();
     }
 
-    /** How many connections completed the handshake and are still here. */
+    /** Members, connected or holding their place. */
     public int memberCount() {
+        return bySession.size();
+    }
+
+    /** Members with a live connection. */
+    public int connectedCount() {
         return byConnection.size();
     }
 
@@ -158,7 +217,7 @@ public final class ChatHub {
         String text = TextRules.checkMessage(parts[1]);
         ServerMessage message = new ServerMessage.PrivateChat(sender.nick().display(), target.nick().display(),
                 clock.instant(), text);
-        target.connection().send(message);
+        target.sendPrivate(message);
         if (target != sender) {
             sender.connection().send(message);
         }
@@ -168,9 +227,7 @@ public final class ChatHub {
         if (args.isEmpty()) {
             throw usage("me");
         }
-        String text = TextRules.checkMessage(args);
-        member.room().broadcast(new ServerMessage.Chat(member.room().name(), member.nick().display(),
-                clock.instant(), text, true));
+        member.room().say(member, TextRules.checkMessage(args), true);
     }
 
     void changeNick(Member member, String args) throws RuleViolation {
@@ -203,11 +260,164 @@ public final class ChatHub {
     void quit(Member member, String reason) throws RuleViolation {
         String message = reason.isEmpty() ? "" : TextRules.checkMessage(reason);
         byConnection.remove(member.connection());
-        unregister(member);
-        Room room = member.room();
-        room.exit(member, LeaveReason.QUIT, message);
+        leave(member, LeaveReason.QUIT, message);
         member.connection().close(new ServerMessage.Bye(LeaveReason.QUIT, "Goodbye, " + member.nick() + "."));
-        log.info("{} left {} (quit)", member, room.name());
+    }
+
+    void join(Member member, String args) throws RuleViolation {
+        if (args.isEmpty() || args.chars().anyMatch(Character::isWhitespace)) {
+            throw usage("join");
+        }
+        RoomName name = RoomName.of(args);
+        Room from = member.room();
+        if (from.key().equals(name.key())) {
+            member.connection().send(notice("You are in " + from.name() + " already."));
+            return;
+        }
+        from.exit(member, LeaveReason.PART, "");
+        Room to = roomFor(name);
+        to.enter(member, false);
+        member.connection().send(new ServerMessage.Entered(to.name(), to.topic(), to.memberInfos()));
+        sendRecent(member, to);
+        log.info("{} moved from {} to {}", member, from.name(), to.name());
+    }
+
+    void listRooms(Member member) {
+        List<RoomInfo> list = new ArrayList<>();
+        for (Room room : rooms.values()) {
+            if (room == lobby || room.size() > 0) {
+                list.add(new RoomInfo(room.name(), room.size(), room.topic()));
+            }
+        }
+        list.sort(Comparator.comparing((RoomInfo r) -> !r.name().equals(lobby.name()))
+                .thenComparing(RoomInfo::name, String.CASE_INSENSITIVE_ORDER));
+        member.connection().send(new ServerMessage.Rooms(list));
+    }
+
+    void topic(Member member, String args) throws RuleViolation {
+        Room room = member.room();
+        if (args.isEmpty()) {
+            HistoryStore.Topic topic = room.topicRecord();
+            member.connection().send(notice(topic.text().isEmpty() ? room.name() + " has no topic."
+                    : "Topic of " + room.name() + ": " + topic.text() + " (set by " + topic.by() + ")"));
+            return;
+        }
+        String text = TextRules.checkMessage(args);
+        if (text.indexOf('\n') >= 0 || text.codePointCount(0, text.length()) > MAX_TOPIC) {
+            throw new RuleViolation(ErrorCode.BAD_ARGUMENTS, "a topic is one line of at most " + MAX_TOPIC
+                    + " characters");
+        }
+        room.setTopic(text, member.nick().display());
+    }
+
+    void history(Member member, String args) throws RuleViolation {
+        String[] parts = args.isEmpty() ? new String[0] : args.split("\\s+");
+        int count;
+        long before;
+        try {
+            count = parts.length > 0 ? Integer.parseInt(parts[0]) : 20;
+            before = parts.length > 1 ? Long.parseLong(parts[1]) : member.historyCursor();
+        } catch (NumberFormatException e) {
+            throw usage("history");
+        }
+        if (parts.length > 2 || count < 1 || count > HubSettings.MAX_HISTORY_PAGE || before < 1) {
+            throw usage("history");
+        }
+        Room room = member.room();
+        List<StoredMessage> page = room.before(before, count);
+        if (page.isEmpty()) {
+            member.connection().send(notice("No older messages are kept in " + room.name() + "."));
+            return;
+        }
+        member.historyCursor(page.get(0).id());
+        member.connection().send(history(room, page, false, room.hasBefore(page.get(0).id())));
+    }
+
+    private HelloOutcome reattach(Member member, Connection connection, Hello hello, long after) {
+        Room room = member.room();
+        if (!member.detached()) {
+            // A ghost: the old connection has not noticed it is dead. The new one replaces it.
+            byConnection.remove(member.connection());
+            room.detach(member);
+            member.connection().close(new ServerMessage.Bye(LeaveReason.REPLACED,
+                    "Your session was taken up by a new connection."));
+        }
+        List<ServerMessage> held = member.attach(connection);
+        byConnection.put(connection, member);
+        room.reattach(member);
+        welcome(member, hello, true);
+        sendMissed(member, room, after);
+        held.forEach(connection::send);
+        log.info("{} resumed its session in {}", member, room.name());
+        return new HelloOutcome.Welcomed(member);
+    }
+
+    private void expire(Member member, LeaveReason reason) {
+        if (member.detached() && bySession.get(member.sessionId()) == member) {
+            leave(member, reason, "");
+        }
+    }
+
+    private void leave(Member member, LeaveReason reason, String message) {
+        bySession.remove(member.sessionId());
+        unregister(member);
+        member.cancelExpiry();
+        Room room = member.room();
+        room.exit(member, reason, message);
+        log.info("{} left {} ({})", member, room.name(), reason.description());
+    }
+
+    private void welcome(Member member, Hello hello, boolean resumed) {
+        Room room = member.room();
+        member.connection().send(new ServerMessage.Welcome(Math.min(hello.version(), Protocol.VERSION),
+                member.nick().display(), room.name(), room.topic(), settings.serverName(), settings.motd(),
+                room.memberInfos(), commands.infos(), settings.maxFrameBytes(), tokens.tokenFor(member.sessionId()),
+                resumed));
+    }
+
+    /** The room's recent past, as a member entering it sees it. */
+    private void sendRecent(Member member, Room room) {
+        List<StoredMessage> recent = room.recent(settings.historyOnJoin());
+        member.historyCursor(recent.isEmpty() ? room.nextId() : recent.get(0).id());
+        if (!recent.isEmpty()) {
+            member.connection().send(history(room, recent, false, room.hasBefore(recent.get(0).id())));
+        }
+    }
+
+    /** What a resuming member missed: every message after the last one it saw. */
+    private void sendMissed(Member member, Room room, long after) {
+        List<StoredMessage> missed = room.after(after);
+        member.historyCursor(after + 1);
+        if (!missed.isEmpty()) {
+            member.connection().send(history(room, missed, true, false));
+        }
+    }
+
+    private static ServerMessage.History history(Room room, List<StoredMessage> messages, boolean unread,
+                                                 boolean more) {
+        List<ServerMessage.Chat> lines = new ArrayList<>(messages.size());
+        for (StoredMessage message : messages) {
+            lines.add(message.toChat(room.name()));
+        }
+        return new ServerMessage.History(room.name(), lines, unread, more);
+    }
+
+    /** The room a resuming member returns to: its own if the name is valid, else the lobby. */
+    private Room resumedRoom(String name) {
+        try {
+            return name.isEmpty() ? lobby : roomFor(RoomName.of(name));
+        } catch (RuleViolation invalid) {
+            return lobby;
+        }
+    }
+
+    private Room roomFor(RoomName name) {
+        return rooms.computeIfAbsent(name.key(), key -> new Room(name, audiences.create(name.display()), clock,
+                scheduler, store.open(key, name.display()), settings));
+    }
+
+    private ServerMessage.Notice notice(String text) {
+        return new ServerMessage.Notice(text, clock.instant());
     }
 
     private void register(Member member) {

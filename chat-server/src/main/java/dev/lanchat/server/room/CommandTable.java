@@ -47,6 +47,12 @@ public final class CommandTable {
                 new Command("nick", "NEW", "Change your nickname", (hub, member, args) -> hub.changeNick(member, args)),
                 new Command("who", "", "List the members of the room and since when they are here",
                         (hub, member, args) -> hub.who(member)),
+                new Command("join", "ROOM", "Move to ROOM, creating it if it does not exist", ChatHub::join),
+                new Command("rooms", "", "List the rooms, with their members and topics",
+                        (hub, member, args) -> hub.listRooms(member)),
+                new Command("topic", "[TEXT]", "Show the room's topic, or set it to TEXT", ChatHub::topic),
+                new Command("history", "[N]", "Show N older messages of the room (20 if N is left out)",
+                        ChatHub::history),
                 new Command("help", "", "List the commands", (hub, member, args) -> hub.help(member)),
                 new Command("quit", "[REASON]", "Leave the chat", ChatHub::quit)));
     }

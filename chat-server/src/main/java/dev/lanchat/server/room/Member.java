@@ -1,20 +1,43 @@
 package dev.lanchat.server.room;
 
+import dev.lanchat.protocol.ServerMessage;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
-/** A connection that completed the handshake: its nickname and its room. Confined to the chat thread. */
+/**
+ * A client that completed the handshake: its session, nickname and room. A member whose connection dropped is
+ * <em>detached</em> for a grace period: it keeps its nickname and its place in its room, and a new connection with
+ * its resume token takes it up again. Confined to the chat thread.
+ */
 public final class Member {
 
-    private final Connection connection;
+    /** Private messages held for a detached member, at most. */
+    static final int MAX_HELD_PRIVATE = 100;
+
+    private final String sessionId;
+    private Connection connection;
     private Nickname nick;
     private Room room;
     private Instant inRoomSince;
+    private boolean detached;
+    private Scheduler.Cancellable expiry;
+    private long historyCursor;
+    private final Deque<ServerMessage> heldPrivate = new ArrayDeque<>();
 
-    Member(Connection connection, Nickname nick) {
+    Member(String sessionId, Connection connection, Nickname nick) {
+        this.sessionId = sessionId;
         this.connection = connection;
         this.nick = nick;
     }
 
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** The member's connection; while detached, the one that dropped. */
     public Connection connection() {
         return connection;
     }
@@ -40,6 +63,57 @@ public final class Member {
     void placeIn(Room newRoom, Instant since) {
         this.room = newRoom;
         this.inRoomSince = since;
+    }
+
+    /** Whether the member's connection dropped and its place is being held. */
+    public boolean detached() {
+        return detached;
+    }
+
+    void detach(Scheduler.Cancellable expiryTask) {
+        detached = true;
+        expiry = expiryTask;
+    }
+
+    /** Takes the member up on a new connection; returns the private messages held for it meanwhile. */
+    List<ServerMessage> attach(Connection newConnection) {
+        if (expiry != null) {
+            expiry.cancel();
+            expiry = null;
+        }
+        detached = false;
+        connection = newConnection;
+        List<ServerMessage> held = new ArrayList<>(heldPrivate);
+        heldPrivate.clear();
+        return held;
+    }
+
+    /** Sends to the member now, or holds a private message for it while it is detached. */
+    void sendPrivate(ServerMessage message) {
+        if (!detached) {
+            connection.send(message);
+        } else {
+            if (heldPrivate.size() == MAX_HELD_PRIVATE) {
+                heldPrivate.removeFirst();
+            }
+            heldPrivate.addLast(message);
+        }
+    }
+
+    void cancelExpiry() {
+        if (expiry != null) {
+            expiry.cancel();
+            expiry = null;
+        }
+    }
+
+    /** The oldest message id of its room the member has been shown, for {@code /history}. */
+    long historyCursor() {
+        return historyCursor;
+    }
+
+    void historyCursor(long id) {
+        this.historyCursor = id;
     }
 
     @Override

@@ -1,35 +1,22 @@
 package dev.lanchat.server.room;
 
-import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.SpoofChecker;
-import com.ibm.icu.text.SpoofChecker.RestrictionLevel;
 import dev.lanchat.protocol.ErrorCode;
-import java.text.Normalizer;
 
 /**
  * A validated nickname. It keeps the form the user chose for display, and two keys under which nicknames that would
- * look alike collide, so that no member can pass for another (Unicode TS #39, with ICU's confusable data):
- * {@link #key()} folds case and compatibility forms and maps confusable characters, so {@code ada}, {@code ADA},
- * the fullwidth {@code Ａｄａ} and the Cyrillic {@code аdа} are one nickname; {@link #lookKey()} maps confusables
- * without folding case, so the capital {@code I} in {@code bIll} collides with the {@code l} in {@code blll}.
- * Immutable.
+ * look alike collide, so that no member can pass for another: {@link #key()} folds case and compatibility forms and
+ * maps confusable characters, so {@code ada}, {@code ADA}, the fullwidth {@code Ａｄａ} and the Cyrillic
+ * {@code аdа} are one nickname; {@link #lookKey()} maps confusables without folding case, so the capital {@code I}
+ * in {@code bIll} collides with the {@code l} in {@code blll}. Immutable.
  *
  * <p>Rules: 1 to {@value #MAX_LENGTH} characters, each a letter, a digit, or one of {@code _ - .}; no spaces, no
- * control or format characters; letters from one script (or the usual combinations, such as Japanese), so that a
- * Cyrillic letter cannot hide among Latin ones.
+ * control or format characters; letters from one script (or a usual mix, such as Japanese), so that a Cyrillic
+ * letter cannot hide among Latin ones.
  */
 public final class Nickname {
 
     /** Most characters (code points) in a nickname. */
     public static final int MAX_LENGTH = 24;
-
-    private static final Normalizer2 CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
-    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder()
-            .setChecks(SpoofChecker.CONFUSABLE).build();
-    private static final SpoofChecker SCRIPTS = new SpoofChecker.Builder()
-            .setChecks(SpoofChecker.RESTRICTION_LEVEL)
-            .setRestrictionLevel(RestrictionLevel.HIGHLY_RESTRICTIVE)
-            .build();
 
     private final String display;
     private final String key;
@@ -37,8 +24,8 @@ public final class Nickname {
 
     private Nickname(String display) {
         this.display = display;
-        this.key = keyOf(display);
-        this.lookKey = CONFUSABLES.getSkeleton(Normalizer.normalize(display, Normalizer.Form.NFKC));
+        this.key = Names.key(display);
+        this.lookKey = Names.lookKey(display);
     }
 
     /**
@@ -47,29 +34,7 @@ public final class Nickname {
      * @throws RuleViolation with {@link ErrorCode#NICK_INVALID} and a sentence that names the rule broken
      */
     public static Nickname of(String raw) throws RuleViolation {
-        String display = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-        if (display.isEmpty()) {
-            throw invalid("a nickname cannot be empty");
-        }
-        int length = display.codePointCount(0, display.length());
-        if (length > MAX_LENGTH) {
-            throw invalid("nickname '" + printable(display) + "' is " + length + " characters long; the limit is "
-                    + MAX_LENGTH);
-        }
-        for (int i = 0; i < display.length(); ) {
-            int cp = display.codePointAt(i);
-            if (!Character.isLetter(cp) && !Character.isDigit(cp) && cp != '_' && cp != '-' && cp != '.') {
-                throw invalid("nickname '" + printable(display) + "' contains " + describe(cp)
-                        + "; use letters, digits, '_', '-' and '.'");
-            }
-            i += Character.charCount(cp);
-        }
-        SpoofChecker.CheckResult scripts = new SpoofChecker.CheckResult();
-        if (SCRIPTS.failsChecks(display, scripts)) {
-            throw invalid("nickname '" + display + "' mixes letters of different scripts, which lets it look like "
-                    + "another; use one script");
-        }
-        return new Nickname(display);
+        return new Nickname(Names.validate(raw, "nickname", MAX_LENGTH, ErrorCode.NICK_INVALID));
     }
 
     /** The nickname as its owner chose it. */
@@ -94,7 +59,7 @@ public final class Nickname {
 
     /** The comparison key for any string, as used to look a member up by a nickname someone typed. */
     public static String keyOf(String raw) {
-        return CONFUSABLES.getSkeleton(CASE_FOLD.normalize(raw.strip()));
+        return Names.key(raw);
     }
 
     @Override
@@ -110,29 +75,5 @@ public final class Nickname {
     @Override
     public String toString() {
         return display;
-    }
-
-    private static RuleViolation invalid(String message) {
-        return new RuleViolation(ErrorCode.NICK_INVALID, message);
-    }
-
-    private static String describe(int cp) {
-        if (cp == ' ') {
-            return "a space";
-        }
-        String name = Character.getName(cp);
-        String hex = String.format("U+%04X", cp);
-        if (Character.isWhitespace(cp) || Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-            return "the invisible character " + hex + (name == null ? "" : " " + name);
-        }
-        return "'" + Character.toString(cp) + "' (" + hex + ")";
-    }
-
-    /** The raw text with invisible characters shown as {@code ?}, so an error message is safe to print. */
-    private static String printable(String raw) {
-        StringBuilder out = new StringBuilder();
-        raw.codePoints().limit(MAX_LENGTH + 8).forEach(cp -> out.appendCodePoint(
-                Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT ? '?' : cp));
-        return out.toString();
     }
 }

@@ -5,11 +5,15 @@ import dev.lanchat.server.ServerConfig;
 import dev.lanchat.server.netty.ConnectionLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** A real server on 127.0.0.1 and an ephemeral port, and the wire clients a test opened against it. */
+/**
+ * A real server on 127.0.0.1 and an ephemeral port, and the wire clients a test opened against it. Departures are
+ * announced at once (no resume grace), as these tests are about the transport's policies.
+ */
 final class ServerFixture implements AutoCloseable {
 
     final ChatServer server;
@@ -18,7 +22,8 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(UnaryOperator<ConnectionLimits> limits) throws Exception {
         ServerConfig config = ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0));
-        server = new ChatServer(config.withLimits(limits.apply(config.limits())));
+        server = new ChatServer(config.withLimits(limits.apply(config.limits()))
+                .withHistory(null, ServerConfig.History.DEFAULTS, Duration.ZERO));
         address = server.start();
     }
 

@@ -5,7 +5,10 @@ import dev.lanchat.protocol.MessageCodec;
 import dev.lanchat.protocol.ProtocolException;
 import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.server.room.ChatHub;
+import dev.lanchat.server.room.HistoryStore;
 import dev.lanchat.server.room.HubSettings;
+import dev.lanchat.server.room.ResumeTokens;
+import dev.lanchat.server.room.Scheduler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -15,6 +18,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -33,9 +37,19 @@ final class PipelineFixture {
     final Queue<Runnable> deferred = new ArrayDeque<>();
     final ChannelGroup everyone = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
     final DeliveryBacklog backlog = new DeliveryBacklog();
-    final ChatHub hub = new ChatHub(new HubSettings("test", "", "lobby", MAX_FRAME),
+    final ChatHub hub = new ChatHub(HubSettings.of("test", "", "lobby", MAX_FRAME).withResumeGrace(Duration.ZERO),
             Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
-            room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT, backlog), deferred::add);
+            room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT, backlog), new Scheduler() {
+                @Override
+                public void execute(Runnable task) {
+                    deferred.add(task);
+                }
+
+                @Override
+                public Cancellable schedule(Duration delay, Runnable task) {
+                    throw new AssertionError("no delayed task expected with a resume grace of zero");
+                }
+            }, HistoryStore.inMemory(), new ResumeTokens(new byte[32]));
     final OffenceLog offences = new OffenceLog();
     final ServerContext context;
     private final List<EmbeddedChannel> channels = new ArrayList<>();

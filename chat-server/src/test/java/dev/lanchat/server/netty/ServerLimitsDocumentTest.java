@@ -2,10 +2,13 @@ package dev.lanchat.server.netty;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanchat.server.room.HubSettings;
+import dev.lanchat.server.store.FileHistoryStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,11 @@ class ServerLimitsDocumentTest {
                 "bursts of\n" + limits.floodBurst() + " messages, then " + (int) limits.floodRate() + " a second",
                 "The first " + PasswordGate.FREE_ATTEMPTS + " wrong",
                 "up to " + PasswordGate.MAX_DELAY.toSeconds() + " s, for " + PasswordGate.FORGET_AFTER.toMinutes()
-                        + " minutes");
+                        + " minutes",
+                "keeps its last " + HubSettings.DEFAULT_HISTORY_MAX + " messages",
+                "(for **" + HubSettings.DEFAULT_RESUME_GRACE.toSeconds() + " s** after the connection dropped",
+                FileHistoryStore.DEFAULT_SYNC_INTERVAL.equals(Duration.ofSeconds(1))
+                        ? "forces to disk\nevery second" : "the interval changed: update PROTOCOL.md");
         for (String row : rows) {
             assertTrue(document.contains(row), "PROTOCOL.md does not say: " + row);
         }

@@ -92,9 +92,9 @@ class ChatHubTest {
         hub.say(ada, "three");
 
         List<ServerMessage> expected = List.of(
-                new ServerMessage.Chat("lobby", "ada", HubFixture.NOW, "one", false),
-                new ServerMessage.Chat("lobby", "bob", HubFixture.NOW, "two", false),
-                new ServerMessage.Chat("lobby", "ada", HubFixture.NOW, "three", false));
+                new ServerMessage.Chat("lobby", 1, "ada", HubFixture.NOW, "one", false),
+                new ServerMessage.Chat("lobby", 2, "bob", HubFixture.NOW, "two", false),
+                new ServerMessage.Chat("lobby", 3, "ada", HubFixture.NOW, "three", false));
         assertEquals(expected, ada.received());
         assertEquals(expected, bob.received());
     }
@@ -149,7 +149,7 @@ class ChatHubTest {
         FakeConnection ada = fixture.join("ada");
         FakeConnection bob = fixture.join("bob");
         hub.command(ada, "me", "waves");
-        assertEquals(new ServerMessage.Chat("lobby", "ada", HubFixture.NOW, "waves", true), bob.last());
+        assertEquals(new ServerMessage.Chat("lobby", 1, "ada", HubFixture.NOW, "waves", true), bob.last());
     }
 
     @Test

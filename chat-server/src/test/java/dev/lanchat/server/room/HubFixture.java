@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.lanchat.protocol.ClientMessage;
 import dev.lanchat.protocol.Protocol;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Queue;
 
 /** A hub with fake connections and audiences, a fixed clock, and deferred tasks run on demand. */
 final class HubFixture {
@@ -18,13 +17,21 @@ final class HubFixture {
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
     final Map<String, FakeAudience> audiences = new HashMap<>();
-    final Queue<Runnable> deferred = new ArrayDeque<>();
+    final ManualScheduler scheduler = new ManualScheduler();
+    final HistoryStore store;
+    final ResumeTokens tokens = new ResumeTokens(new byte[32]);
     final ChatHub hub;
 
+    /** A hub that announces departures at once, keeping history in memory. */
     HubFixture() {
-        hub = new ChatHub(new HubSettings("test", "welcome!", "lobby", Protocol.DEFAULT_MAX_FRAME_BYTES),
-                Clock.fixed(NOW, ZoneOffset.UTC), room -> audiences.computeIfAbsent(room, r -> new FakeAudience()),
-                deferred::add);
+        this(HubSettings.of("test", "welcome!", "lobby", Protocol.DEFAULT_MAX_FRAME_BYTES).withResumeGrace(
+                Duration.ZERO), HistoryStore.inMemory());
+    }
+
+    HubFixture(HubSettings settings, HistoryStore store) {
+        this.store = store;
+        hub = new ChatHub(settings, Clock.fixed(NOW, ZoneOffset.UTC),
+                room -> audiences.computeIfAbsent(room, r -> new FakeAudience()), scheduler, store, tokens);
     }
 
     /** Connects and welcomes a member; fails if the hello is refused. */
@@ -40,9 +47,7 @@ final class HubFixture {
 
     /** Runs what the hub queued for later, as the chat thread would once it is idle. */
     void drain() {
-        for (Runnable task; (task = deferred.poll()) != null; ) {
-            task.run();
-        }
+        scheduler.drain();
     }
 
     FakeAudience lobby() {
