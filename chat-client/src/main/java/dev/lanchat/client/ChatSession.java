@@ -14,24 +14,31 @@ import dev.lanchat.protocol.ErrorCode;
 import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.MessageCodec;
 import dev.lanchat.protocol.Protocol;
-import dev.lanchat.protocol.ServerMessage.CommandInfo;
 import dev.lanchat.protocol.ServerMessage;
+import dev.lanchat.protocol.ServerMessage.CommandInfo;
 import dev.lanchat.protocol.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One run of the client: connect, agree on a nickname, then chat until the user leaves or the connection ends. It is
- * the glue between a {@link Console} (which knows terminals) and a {@link ChatConnection} (which knows sockets).
+ * One run of the client: connect, agree on a nickname, then chat until the user leaves. If the connection drops,
+ * the session reconnects by itself (1 s, doubling to 30 s, with jitter) and resumes: same nickname, same room, and
+ * exactly the messages missed. It is the glue between a {@link Console} (which knows terminals) and a
+ * {@link ChatConnection} (which knows sockets).
  *
  * <p>The input loop runs on the thread that calls {@link #run}; server messages are shown from the network thread as
- * they arrive, so both run at once.
+ * they arrive; reconnecting happens on a thread of its own. Lines typed while disconnected wait and are sent once
+ * the session is back.
  */
-public final class ChatSession implements ConnectionListener {
+public final class ChatSession {
 
     /** The user left: quit, /quit, Ctrl-D or end of input. */
     public static final int EXIT_LEFT = 0;
@@ -40,14 +47,26 @@ public final class ChatSession implements ConnectionListener {
     /** The server refused the handshake for good. */
     public static final int EXIT_REFUSED = 3;
 
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    /** Lines typed while disconnected that wait to be sent, at most. */
+    static final int MAX_WAITING_LINES = 100;
+
     private final ClientConfig config;
     private final Console console;
     private final RoomState state;
+    private final Object lock = new Object();
+    private final Queue<ClientMessage> waiting = new ArrayDeque<>();
     private volatile ChatConnection connection;
+    /** The listener of the current connection; events from any earlier connection are ignored. */
+    private volatile Link current;
     private volatile CompletableFuture<ServerMessage> handshakeReply = new CompletableFuture<>();
     private volatile boolean joined;
     private volatile boolean quitting;
+    private volatile boolean reconnecting;
     private volatile ServerMessage.Bye bye;
+    private volatile String nick;
+    private volatile String password = "";
 
     public ChatSession(ClientConfig config, Console console, RoomState state) {
         this.config = config;
@@ -57,59 +76,59 @@ public final class ChatSession implements ConnectionListener {
 
     /** Runs the session to its end and returns the exit status. */
     public int run() throws InterruptedException {
-        String nick = config.nick();
+        nick = config.nick();
         if (nick == null) {
             nick = console.ask("Nickname: ", suggestedNick());
             if (nick == null) {
                 return EXIT_LEFT;
             }
         }
-        console.info("Connecting to " + config.host() + ":" + config.port() + (config.tls() ? " over TLS" : "")
-                + " ...");
+        password = config.password() == null ? "" : config.password();
         try {
-            TlsPolicy tls = config.tls() ? new TlsPolicy(new KnownServers(config.knownServers()),
-                    config.fingerprint()) : null;
-            connection = ChatConnection.open(config.host(), config.port(), config.connectTimeout(), tls, this);
-        } catch (IOException e) {
-            console.error("Cannot connect: " + e.getMessage());
-            return EXIT_DISCONNECTED;
-        }
-        if (connection.pinnedNow()) {
-            console.info("First TLS connection to this server. Its certificate fingerprint is\n  "
-                    + connection.tlsFingerprint() + "\nCompare it with the one the server printed. It is now "
-                    + "pinned in " + config.knownServers() + "; a different one will be refused.");
-        } else if (connection.tlsFingerprint() != null) {
-            console.info("TLS: the server's certificate matches its pinned fingerprint.");
-        }
-        try {
-            int refused = join(nick);
+            console.info("Connecting to " + config.host() + ":" + config.port() + (config.tls() ? " over TLS" : "")
+                    + " ...");
+            try {
+                connection = connect();
+            } catch (IOException e) {
+                console.error("Cannot connect: " + e.getMessage());
+                return EXIT_DISCONNECTED;
+            }
+            int refused = join();
             if (refused >= 0) {
                 return refused;
             }
             return chat();
         } finally {
             quitting = true;
-            connection.close();
+            ChatConnection last = connection;
+            if (last != null) {
+                last.close();
+            }
         }
     }
 
+    private ChatConnection connect() throws IOException, InterruptedException {
+        TlsPolicy tls = config.tls() ? new TlsPolicy(new KnownServers(config.knownServers()), config.fingerprint())
+                : null;
+        Link link = new Link();
+        current = link;
+        ChatConnection opened = ChatConnection.open(config.host(), config.port(), config.connectTimeout(), tls, link);
+        if (opened.pinnedNow()) {
+            console.info("First TLS connection to this server. Its certificate fingerprint is\n  "
+                    + opened.tlsFingerprint() + "\nCompare it with the one the server printed. It is now "
+                    + "pinned in " + config.knownServers() + "; a different one will be refused.");
+        } else if (opened.tlsFingerprint() != null && !reconnecting) {
+            console.info("TLS: the server's certificate matches its pinned fingerprint.");
+        }
+        return opened;
+    }
+
     /** Sends hellos until one is welcomed; returns -1 when joined, else the exit status to end with. */
-    private int join(String firstNick) throws InterruptedException {
-        String nick = firstNick;
-        String password = config.password() == null ? "" : config.password();
+    private int join() throws InterruptedException {
         while (true) {
-            handshakeReply = new CompletableFuture<>();
-            connection.send(new ClientMessage.Hello(Protocol.VERSION, nick, "lanchat-client/" + Version.current(),
-                    password));
-            ServerMessage reply;
-            try {
-                reply = handshakeReply.get(ClientConfig.HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                console.error("The server did not answer within " + ClientConfig.HANDSHAKE_TIMEOUT.toSeconds()
-                        + " s; is it a lanchat server?");
+            ServerMessage reply = hello(null);
+            if (reply == null) {
                 return EXIT_DISCONNECTED;
-            } catch (ExecutionException e) {
-                return EXIT_DISCONNECTED; // the connection closed; onClosed has said why
             }
             if (reply instanceof ServerMessage.Welcome) {
                 return -1;
@@ -129,16 +148,33 @@ public final class ChatSession implements ConnectionListener {
                 if (password == null) {
                     return EXIT_LEFT;
                 }
-                continue;
-            }
-            nick = console.ask("Choose another nickname: ", null);
-            if (nick == null) {
-                return EXIT_LEFT;
+            } else {
+                nick = console.ask("Choose another nickname: ", null);
+                if (nick == null) {
+                    return EXIT_LEFT;
+                }
             }
         }
     }
 
-    /** The input loop: reads lines until the user leaves or the connection ends. */
+    /** Sends a hello and waits for the answer: a welcome, an error, or {@code null} if the connection ended. */
+    private ServerMessage hello(ClientMessage.Resume resume) throws InterruptedException {
+        handshakeReply = new CompletableFuture<>();
+        joined = false;
+        connection.send(new ClientMessage.Hello(Protocol.VERSION, nick, "lanchat-client/" + Version.current(),
+                password, resume));
+        try {
+            return handshakeReply.get(ClientConfig.HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            console.error("The server did not answer within " + ClientConfig.HANDSHAKE_TIMEOUT.toSeconds()
+                    + " s; is it a lanchat server?");
+            return null;
+        } catch (ExecutionException e) {
+            return null; // the connection closed; onClosed has said why
+        }
+    }
+
+    /** The input loop: reads lines until the user leaves or the session ends. */
     private int chat() throws InterruptedException {
         for (String line; (line = console.readLine()) != null; ) {
             Input input = InputParser.parse(line);
@@ -148,27 +184,38 @@ public final class ChatSession implements ConnectionListener {
                 send(new ClientMessage.Say(((Input.Text) input).text()));
             } else if (input instanceof Input.Command) {
                 Input.Command command = (Input.Command) input;
-                send(new ClientMessage.Command(command.name(), command.args()));
+                send(new ClientMessage.Command(command.name(), withHistoryCursor(command)));
             } else if (input instanceof Input.Help) {
                 console.info(helpText());
             }
         }
-        if (!connection.isOpen() || bye != null) {
+        if (bye != null || (!reconnecting && !connection.isOpen())) {
             return EXIT_DISCONNECTED;
         }
         return quit(""); // end of input: leave as if the user had typed quit
     }
 
+    /** {@code /history N} continues from the oldest message this client shows, which the server may not know. */
+    private String withHistoryCursor(Input.Command command) {
+        if (command.name().equals("history") && command.args().split("\\s+").length < 2
+                && state.oldestShownId() > 0) {
+            String count = command.args().isEmpty() ? "20" : command.args();
+            return count + " " + state.oldestShownId();
+        }
+        return command.args();
+    }
+
     private int quit(String reason) throws InterruptedException {
         quitting = true;
-        if (connection.isOpen()) {
-            connection.send(new ClientMessage.Command("quit", reason));
-            connection.awaitClosed(ClientConfig.QUIT_TIMEOUT);
+        ChatConnection current = connection;
+        if (joined && current.isOpen()) {
+            current.send(new ClientMessage.Command("quit", reason));
+            current.awaitClosed(ClientConfig.QUIT_TIMEOUT);
         }
         return EXIT_LEFT;
     }
 
-    /** Sends a message unless it is over the server's size limit, which is reported here instead. */
+    /** Sends a message now, or keeps it for when the session is back; refuses one over the server's limit. */
     private void send(ClientMessage message) {
         int bytes = MessageCodec.encode(message).getBytes(StandardCharsets.UTF_8).length;
         int limit = state.maxFrameBytes();
@@ -177,37 +224,77 @@ public final class ChatSession implements ConnectionListener {
                     + limit + ". Split it into smaller parts.");
             return;
         }
-        connection.send(message);
+        synchronized (lock) {
+            if (joined) {
+                connection.send(message);
+                return;
+            }
+            if (waiting.size() == MAX_WAITING_LINES) {
+                console.error("Not connected, and " + MAX_WAITING_LINES + " lines are already waiting: this one "
+                        + "was not kept.");
+                return;
+            }
+            waiting.add(message);
+        }
+        console.info("Not connected right now: that will be sent once the connection is back.");
     }
 
-    @Override
-    public void onMessage(ServerMessage message) {
+    /** Passes on the events of one connection while it is the current one. */
+    private final class Link implements ConnectionListener {
+        @Override
+        public void onMessage(ServerMessage message) {
+            if (current == this) {
+                received(message);
+            }
+        }
+
+        @Override
+        public void onClosed(String problem) {
+            if (current == this) {
+                closed(problem);
+            }
+        }
+    }
+
+    private void received(ServerMessage message) {
         state.apply(message);
         if (message instanceof ServerMessage.Bye) {
             bye = (ServerMessage.Bye) message;
         }
-        if (!joined) {
-            if (message instanceof ServerMessage.Welcome) {
-                joined = true;
-            }
-            console.show(message);
-            if (message instanceof ServerMessage.Welcome || message instanceof ServerMessage.Error) {
-                handshakeReply.complete(message);
-            }
-            return;
-        }
         console.show(message);
+        if (!joined && (message instanceof ServerMessage.Welcome || message instanceof ServerMessage.Error)) {
+            if (message instanceof ServerMessage.Welcome) {
+                synchronized (lock) {
+                    joined = true;
+                    for (ClientMessage late; (late = waiting.poll()) != null; ) {
+                        connection.send(late);
+                    }
+                }
+            }
+            handshakeReply.complete(message);
+        }
     }
 
-    @Override
-    public void onClosed(String problem) {
+    private void closed(String problem) {
         handshakeReply.completeExceptionally(new IOException("connection closed"));
-        if (quitting || (!joined && problem == null)) {
-            // Leaving, or refused during the handshake: the reason is on screen already.
-            console.stop();
+        boolean wasJoined = joined;
+        joined = false;
+        if (quitting || reconnecting) {
             return;
         }
         ServerMessage.Bye farewell = bye;
+        if (!wasJoined && problem == null) {
+            console.stop(); // refused during the handshake: the reason is on screen already
+            return;
+        }
+        boolean mayReturn = farewell == null || LeaveReason.SHUTDOWN.wireName().equals(farewell.reason());
+        if (config.reconnect() && wasJoined && mayReturn) {
+            console.info(farewell == null
+                    ? "Connection lost" + (problem == null ? "" : " (" + problem + ")") + "; reconnecting..."
+                    : "The server is shutting down; will reconnect when it is back (quit to stop trying).");
+            startReconnecting();
+            return;
+        }
         if (farewell == null) {
             console.error("Disconnected from the server: "
                     + (problem == null ? LeaveReason.LOST.description() : problem) + ".");
@@ -215,6 +302,54 @@ public final class ChatSession implements ConnectionListener {
             console.info("Disconnected by the server (" + LeaveReason.describe(farewell.reason()) + ").");
         }
         console.stop();
+    }
+
+    private void startReconnecting() {
+        reconnecting = true;
+        Thread thread = new Thread(this::reconnect, "reconnect");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Tries again and again, with growing delays, until the session resumes or the user leaves. */
+    private void reconnect() {
+        long delay = FIRST_RETRY.toMillis();
+        try {
+            for (int attempt = 1; !quitting; attempt++) {
+                long jittered = delay + ThreadLocalRandom.current().nextLong(-delay / 5, delay / 5 + 1);
+                console.info("Reconnecting in " + Math.max(1, Math.round(jittered / 1000.0)) + " s (attempt "
+                        + attempt + ")...");
+                Thread.sleep(jittered);
+                if (quitting) {
+                    return;
+                }
+                delay = Math.min(delay * 2, LONGEST_RETRY.toMillis());
+                try {
+                    connection = connect();
+                } catch (IOException e) {
+                    continue;
+                }
+                bye = null;
+                if (quitting) {
+                    return;
+                }
+                ServerMessage reply = hello(new ClientMessage.Resume(state.resumeToken(), state.room(),
+                        state.lastSeenId()));
+                if (reply instanceof ServerMessage.Welcome) {
+                    reconnecting = false;
+                    return;
+                }
+                if (reply instanceof ServerMessage.Error) {
+                    console.error("Could not take the session up again: " + ((ServerMessage.Error) reply).text());
+                    reconnecting = false;
+                    console.stop();
+                    return;
+                }
+                connection.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String helpText() {

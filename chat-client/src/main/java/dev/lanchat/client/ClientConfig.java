@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param fingerprint    the server certificate's fingerprint, if the user gave it; else trust on first use
  * @param knownServers   where pinned server fingerprints are kept
  * @param password       the room password, or {@code null} to ask for one if the room needs it
+ * @param reconnect      after a lost connection, reconnect and resume rather than exit
  */
 public record ClientConfig(String host, int port, String nick, boolean plain, boolean color, Path historyFile,
                            Duration connectTimeout, boolean tls, String fingerprint, Path knownServers,
-                           String password) {
+                           String password, boolean reconnect) {
 
     public static final String DEFAULT_HOST = "localhost";
     public static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
@@ -49,6 +50,11 @@ public record ClientConfig(String host, int port, String nick, boolean plain, bo
         if (fingerprint != null && !tls) {
             throw new IllegalArgumentException("a fingerprint only makes sense with TLS");
         }
+    }
+
+    public ClientConfig withReconnect(boolean newReconnect) {
+        return new ClientConfig(host, port, nick, plain, color, historyFile, connectTimeout, tls, fingerprint,
+                knownServers, password, newReconnect);
     }
 
     /** Keeps the password out of logs. */

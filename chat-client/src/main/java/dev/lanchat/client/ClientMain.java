@@ -61,6 +61,9 @@ public final class ClientMain {
             return 2;
         }
         boolean interactive = !config.plain() && in == System.in && out == System.out && isTerminal();
+        if (!interactive && options.reconnect == null) {
+            config = config.withReconnect(false); // a script gets a clear exit status rather than endless retries
+        }
         if (!interactive && config.nick() == null) {
             err.println("chat client: give a nickname with --nick when input is not a terminal");
             return 2;

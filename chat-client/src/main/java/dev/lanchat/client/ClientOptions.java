@@ -80,6 +80,11 @@ final class ClientOptions {
                     + "environment variable). Asked for when the room needs one and neither is given.")
     Path passwordFile;
 
+    @Option(names = "--reconnect", negatable = true,
+            description = "After a lost connection, reconnect and resume: same nickname, same room, and the "
+                    + "messages missed (default: on at a terminal, off for scripts).")
+    Boolean reconnect;
+
     @Option(names = "--log-file", paramLabel = "FILE",
             description = "Write a diagnostic log to FILE (default: no log; the terminal is never written to).")
     Path logFile;
@@ -94,7 +99,7 @@ final class ClientOptions {
         String pinned = fingerprint == null ? null : KnownServers.normalise(fingerprint);
         return new ClientConfig(host, port, nick, plain, color, history, Duration.ofSeconds(timeoutSeconds),
                 tls || pinned != null, pinned, knownServers != null ? knownServers : stateDir().resolve("known_servers"),
-                password());
+                password(), reconnect != null ? reconnect : !plain);
     }
 
     /** The room password from --password-file or the environment; {@code null} if neither gives one. */

@@ -33,6 +33,8 @@ public final class Renderer {
     private static final AttributedStyle ERROR = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
     private static final AttributedStyle PRIVATE = AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
     private static final AttributedStyle MENTION = AttributedStyle.BOLD.inverse();
+    private static final AttributedStyle ROOM = AttributedStyle.BOLD.foreground(AttributedStyle.CYAN);
+    private static final AttributedStyle MARKER = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE | AttributedStyle.BRIGHT);
 
     private final ZoneId zone;
     private final Supplier<String> ownNick;
@@ -57,7 +59,30 @@ public final class Renderer {
         if (message instanceof ServerMessage.Joined) {
             ServerMessage.Joined joined = (ServerMessage.Joined) message;
             return plain(line(joined.time()).styled(SYSTEM, "--> ").append(nick(joined.nick()))
-                    .styled(SYSTEM, " joined " + clean(joined.room())));
+                    .styled(SYSTEM, joined.resumed() ? " reconnected" : " joined " + clean(joined.room())));
+        }
+        if (message instanceof ServerMessage.History) {
+            return history((ServerMessage.History) message);
+        }
+        if (message instanceof ServerMessage.Entered) {
+            ServerMessage.Entered entered = (ServerMessage.Entered) message;
+            AttributedStringBuilder out = line(Instant.now()).styled(SYSTEM, "-- You are in ")
+                    .styled(ROOM, clean(entered.room())).styled(SYSTEM, " now. ");
+            AttributedStringBuilder full = new AttributedStringBuilder()
+                    .append(memberList(out, entered.room(), entered.members(), false));
+            if (!entered.topic().isEmpty()) {
+                full.append("\n").append(line(Instant.now()).styled(NOTICE, "-!- Topic: " + clean(entered.topic())));
+            }
+            return plain(full.toAttributedString());
+        }
+        if (message instanceof ServerMessage.Rooms) {
+            return rooms((ServerMessage.Rooms) message);
+        }
+        if (message instanceof ServerMessage.TopicChanged) {
+            ServerMessage.TopicChanged change = (ServerMessage.TopicChanged) message;
+            return plain(line(change.time()).styled(SYSTEM, "-- ").append(nick(change.by()))
+                    .styled(SYSTEM, " set the topic of " + clean(change.room()) + ": ")
+                    .styled(NOTICE, clean(change.topic())));
         }
         if (message instanceof ServerMessage.Left) {
             return left((ServerMessage.Left) message);
@@ -130,6 +155,39 @@ public final class Renderer {
         return new Rendered(body(out, pm.text(), AttributedStyle.DEFAULT, null), incoming);
     }
 
+    /** A batch of past messages between marker lines: history on entering a room, or what was missed. */
+    private Rendered history(ServerMessage.History history) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        int count = history.messages().size();
+        String header = history.unread()
+                ? count + " unread message" + (count == 1 ? "" : "s") + " while you were away"
+                : "earlier in " + clean(history.room()) + (history.more() ? " (/history shows more)" : "");
+        out.append(marker(header));
+        for (ServerMessage.Chat chat : history.messages()) {
+            out.append("\n").append(chat(chat).text());
+        }
+        out.append("\n").append(marker(history.unread() ? "end of unread" : "now"));
+        return plain(out.toAttributedString());
+    }
+
+    private static AttributedString marker(String text) {
+        return new AttributedString("───── " + text + " ─────", MARKER);
+    }
+
+    private Rendered rooms(ServerMessage.Rooms rooms) {
+        AttributedStringBuilder out = line(Instant.now()).styled(SYSTEM, "-- " + rooms.rooms().size()
+                + (rooms.rooms().size() == 1 ? " room:" : " rooms:"));
+        for (ServerMessage.RoomInfo room : rooms.rooms()) {
+            out.append("\n      ").styled(ROOM, clean(room.name()))
+                    .styled(SYSTEM, "  " + room.members() + (room.members() == 1 ? " person" : " people"));
+            if (!room.topic().isEmpty()) {
+                out.styled(SYSTEM, "  ").styled(NOTICE, clean(room.topic()));
+            }
+        }
+        out.append("\n").styled(SYSTEM, "      /join ROOM moves you to one (or makes a new one)");
+        return plain(out);
+    }
+
     private Rendered left(ServerMessage.Left left) {
         AttributedStringBuilder out = line(left.time()).styled(SYSTEM, "<-- ");
         List<String> nicks = left.nicks();
@@ -143,6 +201,10 @@ public final class Renderer {
         if (nicks.size() > shown) {
             out.styled(SYSTEM, " and " + (nicks.size() - shown) + " others");
         }
+        if (LeaveReason.PART.wireName().equals(left.reason())) {
+            out.styled(SYSTEM, " left " + clean(left.room()) + " for another room");
+            return plain(out);
+        }
         String reason = LeaveReason.describe(left.reason());
         String why = left.message().isEmpty() ? reason : reason + ": " + clean(left.message());
         out.styled(SYSTEM, " left (" + why + ")");
@@ -150,11 +212,20 @@ public final class Renderer {
     }
 
     private Rendered welcome(ServerMessage.Welcome welcome) {
+        if (welcome.resumed()) {
+            return plain(line(Instant.now()).styled(SYSTEM, "-- Reconnected to ")
+                    .styled(AttributedStyle.BOLD, clean(welcome.server())).styled(SYSTEM, " as ")
+                    .append(nick(welcome.nick())).styled(SYSTEM, " in ").styled(ROOM, clean(welcome.room()))
+                    .styled(SYSTEM, "."));
+        }
         AttributedStringBuilder out = line(Instant.now()).styled(SYSTEM, "-- Welcome to ")
                 .styled(AttributedStyle.BOLD, clean(welcome.server())).styled(SYSTEM, ", ")
                 .append(nick(welcome.nick())).styled(SYSTEM, "! ");
         AttributedStringBuilder full = new AttributedStringBuilder()
                 .append(memberList(out, welcome.room(), welcome.members(), false));
+        if (!welcome.topic().isEmpty()) {
+            full.append("\n").append(line(Instant.now()).styled(NOTICE, "-!- Topic: " + clean(welcome.topic())));
+        }
         if (!welcome.motd().isBlank()) {
             full.append("\n");
             full.append(multiline(line(Instant.now()).styled(NOTICE, "-!- "), welcome.motd(), NOTICE));
@@ -173,6 +244,9 @@ public final class Renderer {
                 out.styled(SYSTEM, ", ");
             }
             out.append(nick(members.get(i).nick()));
+            if (!members.get(i).status().isEmpty()) {
+                out.styled(SYSTEM, " (" + clean(members.get(i).status()) + ")");
+            }
             if (withTimes) {
                 out.styled(SYSTEM, " (since " + CLOCK.format(members.get(i).since().atZone(zone)) + ")");
             }

@@ -59,7 +59,8 @@ final class ClientHandler extends SimpleChannelInboundHandler<ServerMessage> {
             return;
         }
         String description = describe(root);
-        log.warn("closing the connection: {}", description, root);
+        log.warn("closing the connection: {}", description);
+        log.debug("what closed the connection", root);
         closeWith(ctx, description);
     }
 

@@ -98,10 +98,35 @@ class RendererTest {
 
     @Test
     void welcomeNamesTheServerTheRoomAndWhoIsThere() {
-        String welcome = plain(new ServerMessage.Welcome(1, "ada", "lobby", "lab", "Be kind.",
-                List.of(new MemberInfo("bob", T), new MemberInfo("ada", T)), List.of(), 16384));
+        String welcome = plain(new ServerMessage.Welcome(1, "ada", "lobby", "", "lab", "Be kind.",
+                List.of(new MemberInfo("bob", T), new MemberInfo("ada", T)), List.of(), 16384, "token", false));
         assertTrue(welcome.contains("Welcome to lab, ada! 2 people in lobby: bob, ada"), welcome);
         assertTrue(welcome.contains("-!- Be kind."), welcome);
+    }
+
+    @Test
+    void historyIsFramedByMarkersAndUnreadMessagesAreCounted() {
+        List<ServerMessage.Chat> lines = List.of(new ServerMessage.Chat("lobby", 1, "bob", T, "first", false),
+                new ServerMessage.Chat("lobby", 2, "cy", T, "waves", true));
+        assertEquals("───── earlier in lobby (/history shows more) ─────\n13:30 <bob> first\n13:30 * cy waves\n"
+                + "───── now ─────", plain(new ServerMessage.History("lobby", lines, false, true)));
+        assertEquals("───── 2 unread messages while you were away ─────\n13:30 <bob> first\n13:30 * cy waves\n"
+                + "───── end of unread ─────", plain(new ServerMessage.History("lobby", lines, true, false)));
+    }
+
+    @Test
+    void roomsTopicsAndReturnsAreShown() {
+        assertEquals("13:30 --> bob reconnected", plain(new ServerMessage.Joined("lobby", "bob", T, true)));
+        assertEquals("13:30 <-- bob left lobby for another room",
+                plain(new ServerMessage.Left("lobby", List.of("bob"), LeaveReason.PART, "", T)));
+        assertEquals("13:30 -- ada set the topic of games: Friday night",
+                plain(new ServerMessage.TopicChanged("games", "Friday night", "ada", T)));
+        String rooms = plain(new ServerMessage.Rooms(List.of(new ServerMessage.RoomInfo("lobby", 3, ""),
+                new ServerMessage.RoomInfo("games", 1, "Friday night"))));
+        assertTrue(rooms.contains("lobby  3 people"), rooms);
+        assertTrue(rooms.contains("games  1 person  Friday night"), rooms);
+        String members = plain(new ServerMessage.Members("lobby", List.of(new MemberInfo("bob", T, "reconnecting"))));
+        assertTrue(members.contains("bob (reconnecting) (since 13:30)"), members);
     }
 
     @Test

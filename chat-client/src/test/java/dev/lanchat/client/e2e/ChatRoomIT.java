@@ -34,7 +34,9 @@ class ChatRoomIT {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = new ChatServer(ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0)));
+        // Departures announced at once: resuming is ResumeIT's subject.
+        server = new ChatServer(ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0))
+                .withHistory(null, ServerConfig.History.DEFAULTS, Duration.ZERO));
         address = server.start();
     }
 

@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,9 @@ class PlainModeIT {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = new ChatServer(ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0)));
+        // Departures announced at once: resuming is ResumeIT's subject.
+        server = new ChatServer(ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0))
+                .withHistory(null, ServerConfig.History.DEFAULTS, Duration.ZERO));
         address = server.start();
         observer = TestMember.join(address, "observer");
     }

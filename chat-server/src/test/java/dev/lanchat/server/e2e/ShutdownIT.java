@@ -6,18 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lanchat.protocol.ClientMessage;
 import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.ServerMessage;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -61,55 +51,28 @@ class ShutdownIT {
 
     @Test
     void sigtermStopsTheServerProcessGracefullyWithStatusZero() throws Exception {
-        Path jar = Path.of("target", "chat-server.jar");
-        assertTrue(Files.exists(jar), "run the integration tests through 'verify', which builds " + jar);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--bind", "127.0.0.1",
-                "--port", "0")).redirectErrorStream(true).start();
-        StringBuffer output = new StringBuffer();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher matcher = listening.matcher(line);
-                    if (matcher.find()) {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                port.completeExceptionally(e);
+        try (ServerProcess server = new ServerProcess("--no-data");
+             WireClient member = WireClient.connect(server.address).join("member");
+             WireClient talker = WireClient.connect(server.address).join("talker")) {
+            for (int i = 0; i < 50; i++) {
+                talker.send(new ClientMessage.Say("line " + i));
             }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            InetSocketAddress address = new InetSocketAddress("127.0.0.1", port.get(30, TimeUnit.SECONDS));
-            try (WireClient member = WireClient.connect(address).join("member");
-                 WireClient talker = WireClient.connect(address).join("talker")) {
-                for (int i = 0; i < 50; i++) {
-                    talker.send(new ClientMessage.Say("line " + i));
-                }
-                talker.send(new ClientMessage.Command("who", ""));
-                talker.await(ServerMessage.Members.class, m -> true);
+            talker.send(new ClientMessage.Command("who", ""));
+            talker.await(ServerMessage.Members.class, m -> true);
 
-                long start = System.nanoTime();
-                server.destroy(); // SIGTERM
-                assertTrue(server.waitFor(5, TimeUnit.SECONDS), "the server did not exit within 5 s:\n" + output);
-                long exitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                assertEquals(0, server.exitValue(), "exit status after SIGTERM:\n" + output);
+            long start = System.nanoTime();
+            server.process.destroy(); // SIGTERM
+            assertTrue(server.process.waitFor(5, TimeUnit.SECONDS),
+                    "the server did not exit within 5 s:\n" + server.output());
+            long exitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(0, server.process.exitValue(), "exit status after SIGTERM:\n" + server.output());
 
-                for (int i = 0; i < 50; i++) {
-                    final String text = "line " + i;
-                    member.await(ServerMessage.Chat.class, c -> c.text().equals(text));
-                }
-                assertEquals(LeaveReason.SHUTDOWN.wireName(), member.await(ServerMessage.Bye.class, b -> true).reason());
-                System.out.printf("[sigterm] the server process exited with status 0 in %d ms%n", exitMillis);
+            for (int i = 0; i < 50; i++) {
+                final String text = "line " + i;
+                member.await(ServerMessage.Chat.class, c -> c.text().equals(text));
             }
-        } finally {
-            server.destroyForcibly();
+            assertEquals(LeaveReason.SHUTDOWN.wireName(), member.await(ServerMessage.Bye.class, b -> true).reason());
+            System.out.printf("[sigterm] the server process exited with status 0 in %d ms%n", exitMillis);
         }
     }
 }

@@ -6,44 +6,64 @@ import dev.lanchat.protocol.ClientMessage;
 import dev.lanchat.protocol.MessageCodec;
 import dev.lanchat.protocol.ProtocolException;
 import dev.lanchat.protocol.ServerMessage;
-import dev.lanchat.testing.LeakDetectionExtension;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Throws random bytes and random message sequences at the server's real pipeline and hub. Whatever arrives, no
- * exception escapes the pipeline or is treated as a bug, everything the server writes is well-formed, no buffer
- * leaks, and the room stays consistent: its members are exactly the open connections that were welcomed.
+ * exception escapes the pipeline or is treated as a bug, everything the server writes is well-formed, and the room
+ * stays consistent: its members are exactly the open connections that were welcomed. Buffer leaks fail the class
+ * (the suite's leak detector runs at PARANOID).
+ *
+ * <p>Each case has its own seed, named in the test's name, so a failure can be replayed exactly.
  */
 class PipelineFuzzTest {
 
+    private static final long BASE_SEED = 0x1a2c_4a75L;
     private static final List<String> NICKS = List.of("ada", "ADA", "bob", "b0b", "ｂｏｂ", "x y", "", "\u001b[1m",
             "a".repeat(30), "zoë");
-    private static final List<String> COMMANDS = List.of("msg", "me", "nick", "who", "help", "quit", "teleport", "");
+    private static final List<String> COMMANDS = List.of("msg", "me", "nick", "who", "help", "quit", "join", "rooms",
+            "topic", "history", "teleport", "");
+    private static final List<String> ODD_PAYLOADS = List.of("{\"type\":\"say\"}", "{\"type\":\"wave\"}", "{}", "[]",
+            "{\"type\":\"say\",\"text\":1}", "{\"type\":\"hello\",\"v\":1,\"nick\":\"dup\",\"nick\":\"dup\"}",
+            "{\"type\":\"hello\",\"v\":1,\"nick\":\"r\",\"resume\":{\"token\":5}}", "");
 
-    @Property(tries = 300)
-    void arbitraryBytesNeverEscapeThePipeline(@ForAll("chunks") List<byte[]> chunks, @ForAll boolean joinFirst)
-            throws ProtocolException {
+    @TestFactory
+    Stream<DynamicTest> arbitraryBytesNeverEscapeThePipeline() {
+        return IntStream.range(0, 300).mapToObj(i -> {
+            long seed = BASE_SEED + i;
+            return DynamicTest.dynamicTest("seed " + seed, () -> arbitraryBytes(new Random(seed)));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomMessageSequencesKeepTheRoomConsistent() {
+        return IntStream.range(0, 200).mapToObj(i -> {
+            long seed = BASE_SEED * 31 + i;
+            return DynamicTest.dynamicTest("seed " + seed, () -> messageSequence(new Random(seed)));
+        });
+    }
+
+    private static void arbitraryBytes(Random random) throws ProtocolException {
         PipelineFixture fixture = new PipelineFixture();
+        boolean joinFirst = random.nextBoolean();
         EmbeddedChannel observer = fixture.join("observer");
         EmbeddedChannel fuzzed = joinFirst ? fixture.join("fuzzed") : fixture.connect();
-        for (byte[] chunk : chunks) {
-            if (fuzzed.isActive()) {
-                fixture.sendBytes(fuzzed, chunk); // throws if an exception reaches the end of the pipeline
-            }
+        int chunks = random.nextInt(7);
+        for (int i = 0; i < chunks && fuzzed.isActive(); i++) {
+            fixture.sendBytes(fuzzed, chunk(random)); // throws if an exception reaches the end of the pipeline
         }
         // Every frame the server wrote must decode; the random bytes may themselves have made a hello.
-        boolean welcomed = joinFirst || fixture.received(fuzzed).stream().anyMatch(m -> m instanceof ServerMessage.Welcome);
+        boolean welcomed = joinFirst
+                || fixture.received(fuzzed).stream().anyMatch(m -> m instanceof ServerMessage.Welcome);
         fixture.received(observer);
         assertEquals(0, fixture.context.errors().unexpected(), "an input was handled as a bug");
         assertEquals(fuzzed.isActive() && welcomed ? 2 : 1, fixture.hub.memberCount());
@@ -51,22 +71,24 @@ class PipelineFuzzTest {
         assertEquals(0, fixture.hub.memberCount());
     }
 
-    @Property(tries = 200)
-    void randomMessageSequencesKeepTheRoomConsistent(@ForAll("sessions") List<Step> steps) throws ProtocolException {
+    private static void messageSequence(Random random) throws ProtocolException {
         PipelineFixture fixture = new PipelineFixture();
         List<EmbeddedChannel> channels = new ArrayList<>(List.of(fixture.connect(), fixture.connect(),
                 fixture.connect()));
         boolean[] welcomed = new boolean[channels.size()];
-        for (Step step : steps) {
-            EmbeddedChannel channel = channels.get(step.client());
-            if (step.reconnect()) {
+        int steps = 1 + random.nextInt(25);
+        for (int step = 0; step < steps; step++) {
+            int client = random.nextInt(channels.size());
+            EmbeddedChannel channel = channels.get(client);
+            if (random.nextInt(13) == 0) {
                 channel.close();
                 fixture.settle();
-                channel = fixture.connect();
-                channels.set(step.client(), channel);
-                welcomed[step.client()] = false;
+                channels.set(client, fixture.connect());
+                welcomed[client] = false;
             } else if (channel.isActive()) {
-                fixture.sendBytes(channel, step.bytes());
+                int kind = random.nextInt(8);
+                byte[] bytes = kind < 6 ? frame(message(random)) : kind == 6 ? frame(text(random, 60)) : noise(random);
+                fixture.sendBytes(channel, bytes);
             }
             for (int i = 0; i < channels.size(); i++) {
                 for (ServerMessage message : fixture.received(channels.get(i))) {
@@ -86,66 +108,77 @@ class PipelineFuzzTest {
         assertEquals(0, fixture.hub.memberCount());
     }
 
-    @AfterContainer
-    static void nothingLeaked() throws InterruptedException {
-        List<String> leaks = LeakDetectionExtension.collectLeaks();
-        assertEquals(List.of(), leaks, "buffers leaked under fuzzing");
+    /** One read's worth of input: noise, a frame of any text, a frame of a plausible message, or a huge length. */
+    private static byte[] chunk(Random random) {
+        switch (random.nextInt(4)) {
+            case 0:
+                return noise(random);
+            case 1:
+                return frame(text(random, 60));
+            case 2:
+                return frame(message(random));
+            default:
+                int length = 600 + random.nextInt(Integer.MAX_VALUE - 600);
+                return ByteBuffer.allocate(5).putInt(length).put((byte) '{').array();
+        }
     }
 
-    /** One thing one of three clients does: send some bytes, or drop its connection and open a new one. */
-    record Step(int client, byte[] bytes, boolean reconnect) {
+    private static String message(Random random) {
+        String nick = NICKS.get(random.nextInt(NICKS.size()));
+        String text = random.nextBoolean() ? text(random, 40) : words(random);
+        switch (random.nextInt(7)) {
+            case 0:
+                ClientMessage.Resume resume = random.nextBoolean() ? null
+                        : new ClientMessage.Resume(text(random, 20), words(random), random.nextInt(100));
+                return MessageCodec.encode(new ClientMessage.Hello(random.nextInt(5) - 1, nick, "fuzz",
+                        random.nextBoolean() ? "" : "pw", resume));
+            case 1:
+                return MessageCodec.encode(new ClientMessage.Say(text));
+            case 2:
+                return MessageCodec.encode(new ClientMessage.Command(COMMANDS.get(random.nextInt(COMMANDS.size())),
+                        random.nextBoolean() ? nick : text));
+            case 3:
+                return MessageCodec.encode(new ClientMessage.Ping(text));
+            case 4:
+                return MessageCodec.encode(new ClientMessage.Pong(text));
+            default:
+                return ODD_PAYLOADS.get(random.nextInt(ODD_PAYLOADS.size()));
+        }
     }
 
-    @Provide
-    Arbitrary<List<byte[]>> chunks() {
-        return Arbitraries.oneOf(randomBytes(), frames(anyText()), frames(messages()), hugeLengths())
-                .list().ofMaxSize(6);
+    /** Any code points at all, controls, surrogate pairs and unassigned ones included. */
+    private static String text(Random random, int maxLength) {
+        StringBuilder out = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            int cp = random.nextInt(4) == 0 ? random.nextInt(0x20) : random.nextInt(0x10FFFF);
+            if (cp >= 0xD800 && cp <= 0xDFFF) {
+                cp = 'x';
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
     }
 
-    @Provide
-    Arbitrary<List<Step>> sessions() {
-        Arbitrary<byte[]> bytes = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, frames(messages())),
-                net.jqwik.api.Tuple.of(1, frames(anyText())),
-                net.jqwik.api.Tuple.of(1, randomBytes()));
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 2), bytes,
-                Arbitraries.integers().between(0, 12).map(n -> n == 0)).as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(25);
+    /** Plausible text: letters, digits, spaces, newlines and tabs. */
+    private static String words(Random random) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 \n\t.-_#";
+        StringBuilder out = new StringBuilder();
+        int length = random.nextInt(41);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
-    private static Arbitrary<byte[]> randomBytes() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
+    private static byte[] noise(Random random) {
+        byte[] bytes = new byte[random.nextInt(201)];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
-    private static Arbitrary<byte[]> hugeLengths() {
-        return Arbitraries.integers().between(600, Integer.MAX_VALUE)
-                .map(n -> ByteBuffer.allocate(5).putInt(n).put((byte) '{').array());
-    }
-
-    private static Arbitrary<String> anyText() {
-        return Arbitraries.strings().all().ofMaxLength(60);
-    }
-
-    private static Arbitrary<String> messages() {
-        Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().alpha().numeric().withChars(' ', '\n', '\t').ofMaxLength(40));
-        Arbitrary<String> nick = Arbitraries.of(NICKS);
-        return Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.integers().between(-1, 3), nick, Arbitraries.of("", "pw"))
-                        .as((v, n, p) -> MessageCodec.encode(new ClientMessage.Hello(v, n, "fuzz", p))),
-                text.map(t -> MessageCodec.encode(new ClientMessage.Say(t))),
-                Combinators.combine(Arbitraries.of(COMMANDS), Arbitraries.oneOf(nick, text))
-                        .as((c, a) -> MessageCodec.encode(new ClientMessage.Command(c, a))),
-                text.map(t -> MessageCodec.encode(new ClientMessage.Ping(t))),
-                text.map(t -> MessageCodec.encode(new ClientMessage.Pong(t))),
-                Arbitraries.of("{\"type\":\"say\"}", "{\"type\":\"wave\"}", "{}", "[]", "{\"type\":\"say\",\"text\":1}",
-                        "{\"type\":\"hello\",\"v\":1,\"nick\":\"dup\",\"nick\":\"dup\"}"));
-    }
-
-    private static Arbitrary<byte[]> frames(Arbitrary<String> payloads) {
-        return payloads.map(text -> {
-            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).array();
-        });
+    private static byte[] frame(String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + bytes.length).putInt(bytes.length).put(bytes).array();
     }
 }
