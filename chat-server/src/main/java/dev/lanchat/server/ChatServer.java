@@ -3,6 +3,7 @@ package dev.lanchat.server;
 import dev.lanchat.server.netty.NettyChatServer;
 import dev.lanchat.server.room.ChatHub;
 import dev.lanchat.server.room.HubSettings;
+import dev.lanchat.server.room.MemberCount;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ public final class ChatServer implements AutoCloseable {
     /** The address the server is listening on. */
     public InetSocketAddress address() {
         return channels.boundAddress();
+    }
+
+    /** How many members are connected, readable from any thread, with listeners for its changes. */
+    public MemberCount memberCount() {
+        return channels.memberCount();
     }
 
     /**

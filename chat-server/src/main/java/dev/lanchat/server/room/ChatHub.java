@@ -34,6 +34,7 @@ public final class ChatHub {
     private final Map<Connection, Member> byConnection = new IdentityHashMap<>();
     private final Map<String, Member> byNick = new HashMap<>();
     private final Room lobby;
+    private final MemberCount memberCount = new MemberCount();
     private boolean shutDown;
 
     /**
@@ -69,6 +70,7 @@ public final class ChatHub {
         Member member = new Member(connection, nick);
         byConnection.put(connection, member);
         byNick.put(nick.key(), member);
+        memberCount.set(byConnection.size());
         lobby.enter(member);
         connection.send(new ServerMessage.Welcome(Math.min(hello.version(), Protocol.VERSION), nick.display(),
                 lobby.name(), settings.serverName(), settings.motd(), lobby.memberInfos(), commands.infos(),
@@ -112,6 +114,7 @@ public final class ChatHub {
             return;
         }
         byNick.remove(member.nick().key());
+        memberCount.set(byConnection.size());
         Room room = member.room();
         room.exit(member, reason, "");
         log.info("{} left {} ({})", member, room.name(), reason.description());
@@ -133,12 +136,18 @@ public final class ChatHub {
         }
         byConnection.clear();
         byNick.clear();
+        memberCount.set(0);
         return members.size();
     }
 
     /** How many connections completed the handshake and are still here. */
     public int memberCount() {
         return byConnection.size();
+    }
+
+    /** The same count, readable from any thread and with listeners for its changes. */
+    public MemberCount liveMemberCount() {
+        return memberCount;
     }
 
     // The command implementations below are called through the CommandTable.
@@ -201,6 +210,7 @@ public final class ChatHub {
         String message = reason.isEmpty() ? "" : TextRules.checkMessage(reason);
         byConnection.remove(member.connection());
         byNick.remove(member.nick().key());
+        memberCount.set(byConnection.size());
         Room room = member.room();
         room.exit(member, LeaveReason.QUIT, message);
         member.connection().close(new ServerMessage.Bye(LeaveReason.QUIT, "Goodbye, " + member.nick() + "."));
