@@ -2,6 +2,8 @@ package dev.lanchat.server;
 
 import ch.qos.logback.classic.Level;
 import dev.lanchat.protocol.Protocol;
+import dev.lanchat.server.discovery.AdvertiserConfig;
+import dev.lanchat.server.discovery.LanAdvertiser;
 import io.netty.channel.unix.Errors;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -63,11 +65,13 @@ public final class ServerMain {
             err.println("chat server: cannot listen on " + config.listen() + ": " + describeBindFailure(e));
             return 1;
         }
-        printBanner(out, config, bound);
+        LanAdvertiser advertiser = options.noAdvertise ? null : LanAdvertiser.start(bound,
+                AdvertiserConfig.of(config.serverName(), config.lobby(), false, false), server.memberCount());
+        printBanner(out, config, bound, advertiser);
 
         CountDownLatch stopRequested = new CountDownLatch(1);
         onStopSignal(stopRequested);
-        Thread hook = new Thread(() -> server.stop("The server is shutting down"), "shutdown");
+        Thread hook = new Thread(() -> stop(server, advertiser), "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stopRequested.await();
@@ -75,9 +79,20 @@ public final class ServerMain {
             Thread.currentThread().interrupt();
         }
         log.info("stop requested");
-        server.stop("The server is shutting down");
+        stop(server, advertiser);
         out.println("Server stopped.");
         return 0;
+    }
+
+    /** Stops the server while the LAN advertisement is withdrawn, so that neither waits for the other. */
+    private static void stop(ChatServer server, LanAdvertiser advertiser) {
+        if (advertiser != null) {
+            advertiser.withdraw();
+        }
+        server.stop("The server is shutting down");
+        if (advertiser != null) {
+            advertiser.close();
+        }
     }
 
     /** Ctrl-C and SIGTERM release the latch, so the main thread stops the server and exits with status 0. */
@@ -92,7 +107,8 @@ public final class ServerMain {
         }
     }
 
-    private static void printBanner(PrintStream out, ServerConfig config, InetSocketAddress bound) {
+    private static void printBanner(PrintStream out, ServerConfig config, InetSocketAddress bound,
+                                    LanAdvertiser advertiser) {
         String portFlag = bound.getPort() == Protocol.DEFAULT_PORT ? "" : " --port " + bound.getPort();
         out.println();
         out.println("  lanchat server '" + config.serverName() + "' is up: room '" + config.lobby() + "', port "
@@ -109,6 +125,10 @@ public final class ServerMain {
             if (config.listen().getAddress().isAnyLocalAddress()) {
                 out.println("  On this machine:  ./chat client" + portFlag);
             }
+        }
+        if (advertiser != null && advertiser.reachesLan()) {
+            out.println("  Advertised on the LAN as '" + advertiser.instanceName()
+                    + "': ./chat client finds it without --host.");
         }
         out.println("  Press Ctrl-C to stop.");
         out.println();

@@ -69,6 +69,11 @@ final class ServerOptions {
     @Option(names = "--debug", description = "Log every connection event, for troubleshooting.")
     boolean debug;
 
+    @Option(names = "--no-advertise",
+            description = "Do not advertise the room on the LAN (DNS-SD over multicast DNS, type _lanchat._tcp); "
+                    + "clients then need --host to find it.")
+    boolean noAdvertise;
+
     /** Builds the configuration; an invalid combination throws {@link IllegalArgumentException} naming the value. */
     ServerConfig toConfig() {
         InetSocketAddress listen = bind == null || bind.isBlank()

@@ -1,5 +1,6 @@
 package dev.lanchat.protocol.discovery;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,35 @@ public final class Discovery {
     private static final int MAX_LABEL = 63;
 
     private Discovery() {
+    }
+
+    /**
+     * The DNS-SD instance name for a server called {@code serverName}. An instance name is one DNS label, at most
+     * 63 bytes of UTF-8; multicast DNS libraries do not escape dots in it, so they become hyphens, and control
+     * characters are dropped. The TXT record's {@code name} keeps the name as it is.
+     */
+    public static String instanceName(String serverName) {
+        StringBuilder name = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < serverName.length(); ) {
+            int codePoint = serverName.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (Character.isISOControl(codePoint)) {
+                continue;
+            }
+            String text = codePoint == '.' ? "-" : new String(Character.toChars(codePoint));
+            int size = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_LABEL) {
+                break;
+            }
+            name.append(text);
+            bytes += size;
+        }
+        String trimmed = name.toString().strip();
+        while (trimmed.startsWith("_")) {
+            trimmed = trimmed.substring(1); // a leading underscore marks a service type, not an instance
+        }
+        return trimmed.isEmpty() ? "lanchat" : trimmed;
     }
 
     /**
