@@ -43,8 +43,9 @@ final class RoomTable {
     }
 
     /**
-     * One JSON object for the room, on one line: {@code name}, {@code host}, {@code port}, {@code server}, {@code room},
-     * {@code members} and {@code protocol} (each {@code null} if the server did not say), {@code tls}, {@code password}.
+     * One JSON object for the room, on one line: {@code name}, {@code host}, {@code port}, {@code server},
+     * {@code room}, {@code members} and {@code protocol} (each {@code null} if the server did not say), {@code tls},
+     * {@code password}.
      */
     static String json(FoundRoom room) {
         RoomAdvert advert = room.advert();

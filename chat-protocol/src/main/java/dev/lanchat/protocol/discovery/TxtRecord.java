@@ -47,7 +47,8 @@ public final class TxtRecord {
                 throw new IllegalArgumentException("TXT key '" + key + "' appears twice");
             }
             if (bytesOf(key, entry.getValue()).length > MAX_STRING_BYTES) {
-                throw new IllegalArgumentException("TXT entry '" + key + "' is longer than " + MAX_STRING_BYTES + " bytes");
+                throw new IllegalArgumentException("TXT entry '" + key + "' is longer than " + MAX_STRING_BYTES
+                        + " bytes");
             }
             checked.put(key, entry.getValue());
         }

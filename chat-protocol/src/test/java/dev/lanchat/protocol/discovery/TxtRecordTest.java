@@ -30,7 +30,8 @@ class TxtRecordTest {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("txtvers", "1");
         entries.put("room", "lobby");
-        byte[] expected = {9, 't', 'x', 't', 'v', 'e', 'r', 's', '=', '1', 10, 'r', 'o', 'o', 'm', '=', 'l', 'o', 'b', 'b', 'y'};
+        byte[] expected = {9, 't', 'x', 't', 'v', 'e', 'r', 's', '=', '1',
+            10, 'r', 'o', 'o', 'm', '=', 'l', 'o', 'b', 'b', 'y'};
         assertArrayEquals(expected, TxtRecord.of(entries).encode());
     }
 
