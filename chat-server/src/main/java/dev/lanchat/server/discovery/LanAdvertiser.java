@@ -42,6 +42,8 @@ public final class LanAdvertiser implements AutoCloseable {
 
     /** How long {@link #close} waits for the goodbyes; JmDNS sends them over about two seconds. */
     static final Duration WITHDRAW_TIMEOUT = Duration.ofSeconds(6);
+    /** Multicast DNS takes about 5 s to announce a service; past this, something is wrong. */
+    private static final Duration ANNOUNCE_REPORT_TIMEOUT = Duration.ofSeconds(30);
 
     private final AdvertiserConfig config;
     private final MemberCount members;
@@ -193,9 +195,11 @@ public final class LanAdvertiser implements AutoCloseable {
                 jmdns = JmDNS.create(InetAddress.getByAddress(host, address.getAddress()), host);
                 ServiceInfo info = ServiceInfo.create(Discovery.SERVICE_TYPE, instanceName(), port, 0, 0, text);
                 jmdns.registerService(info);
-                registrations.add(new Registration(address, jmdns, info, count));
-                log.info("advertising '{}' on the LAN at {}:{} ({})", instanceName(), address.getHostAddress(), port,
+                Registration registration = new Registration(address, jmdns, info, count);
+                registrations.add(registration);
+                log.debug("registered '{}' at {}:{} ({})", instanceName(), address.getHostAddress(), port,
                         Discovery.SERVICE_TYPE);
+                reportWhenAnnounced(registration, System.nanoTime() + ANNOUNCE_REPORT_TIMEOUT.toNanos());
             } catch (IOException | RuntimeException e) {
                 log.warn("cannot advertise on {}: {}", address.getHostAddress(), e.toString());
                 if (jmdns != null) {
@@ -207,6 +211,30 @@ public final class LanAdvertiser implements AutoCloseable {
         if (!withdrawing.get()) {
             members.addListener(onCountChange);
             countChanged(); // a member may have come or gone since the count above was read
+        }
+    }
+
+    /**
+     * Logs, once browsers get answers, under which name: multicast DNS renames a service whose name another one on
+     * the link already has (to {@code "lab-pc (2)"}, say). Checks on the worker every half second, without blocking it.
+     */
+    private void reportWhenAnnounced(Registration registration, long deadline) {
+        if (withdrawing.get()) {
+            return;
+        }
+        boolean announced = !(registration.info instanceof ServiceInfoImpl)
+                || ((ServiceInfoImpl) registration.info).isAnnounced();
+        String name = registration.info.getName();
+        String where = registration.address.getHostAddress() + ":" + port;
+        if (announced && name.equals(instanceName())) {
+            log.info("advertised on the LAN as '{}' at {} ({})", name, where, Discovery.SERVICE_TYPE);
+        } else if (announced) {
+            log.info("advertised on the LAN as '{}' at {} ({}): another service there is called '{}'", name, where,
+                    Discovery.SERVICE_TYPE, instanceName());
+        } else if (System.nanoTime() - deadline > 0) {
+            log.warn("the LAN advertisement at {} is still not answering; is multicast blocked there?", where);
+        } else {
+            worker.schedule(() -> reportWhenAnnounced(registration, deadline), 500, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -260,9 +288,8 @@ public final class LanAdvertiser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!registrations.isEmpty()) {
-            log.info("withdrew the LAN advertisement of '{}'", instanceName());
-        }
+        registrations.stream().map(registration -> registration.info.getName()).distinct()
+                .forEach(name -> log.info("withdrew the LAN advertisement of '{}'", name));
         registrations.clear();
         registered.complete(List.of()); // withdrawn before it registered anything
         withdrawn.complete(null);
