@@ -129,6 +129,7 @@ final class RoomFinder {
         }
         OptionalInt chosen = console.choose(rooms.size() + " chat rooms on the LAN; which one?", rows);
         if (chosen.isEmpty()) {
+            console.info("No room chosen.");
             return new Outcome.Stop(ChatSession.EXIT_LEFT);
         }
         FoundRoom room = rooms.get(chosen.getAsInt());
