@@ -10,8 +10,6 @@ import dev.lanchat.server.ChatServer;
 import dev.lanchat.server.ServerConfig;
 import dev.lanchat.testing.LoopbackMulticast;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +25,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DiscoveryFallbackIT {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured captured = new Captured();
 
     @BeforeEach
     void needsLoopbackMulticast() {
@@ -37,11 +34,7 @@ class DiscoveryFallbackIT {
 
     private int runClient(String input, String... args) throws InterruptedException {
         return ClientMainAccess.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
+                captured.out, captured.err);
     }
 
     @Test
@@ -52,8 +45,9 @@ class DiscoveryFallbackIT {
             int status = runClient("hello\nquit\n", "--discover-on", "127.0.0.1", "--port",
                     String.valueOf(address.getPort()), "--nick", "bot");
 
-            assertEquals(0, status, output() + err);
-            assertTrue(output().contains("No room found on the LAN; joining the server on this machine."), output());
+            String output = captured.output();
+            assertEquals(0, status, captured.all());
+            assertTrue(output.contains("No room found on the LAN; joining the server on this machine."), output);
             assertEquals("hello", observer.await(ServerMessage.Chat.class, chat -> chat.from().equals("bot")).text());
         } finally {
             server.stop("test over");
@@ -69,18 +63,19 @@ class DiscoveryFallbackIT {
         int status = runClient("hello\n", "--discover-on", "127.0.0.1", "--port", String.valueOf(freePort),
                 "--nick", "bot");
 
-        assertEquals(1, status, output() + err);
-        assertTrue(output().contains("No chat room found on the LAN, and no server answers on this machine (port "
-                + freePort + ")"), output());
-        assertTrue(output().contains("--host ADDRESS"), output());
+        String output = captured.output();
+        assertEquals(1, status, captured.all());
+        assertTrue(output.contains("No chat room found on the LAN, and no server answers on this machine (port "
+                + freePort + ")"), output);
+        assertTrue(output.contains("--host ADDRESS"), output);
     }
 
     @Test
     void chatRoomsSaysSoAndExitsOneWhenItFindsNothing() throws Exception {
         int status = RoomsMainAccess.run(new String[] {"--discover-on", "127.0.0.1", "--wait", "1"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                captured.out, captured.err);
 
-        assertEquals(1, status, output() + err);
-        assertEquals("No chat rooms found on the LAN.", output().strip());
+        assertEquals(1, status, captured.all());
+        assertEquals("No chat rooms found on the LAN.", captured.output().strip());
     }
 }

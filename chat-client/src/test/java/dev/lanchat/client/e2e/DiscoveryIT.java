@@ -12,8 +12,6 @@ import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.discovery.RoomAdvert;
 import dev.lanchat.testing.LoopbackMulticast;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,8 +44,7 @@ class DiscoveryIT {
     private static RoomBrowser watch;
 
     private final List<TestMember> members = new ArrayList<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured captured = new Captured();
 
     @BeforeAll
     static void advertiseTheLab() throws Exception {
@@ -94,18 +91,6 @@ class DiscoveryIT {
         return rooms.get().stream().filter(lab.and(wanted)).findFirst().orElseThrow();
     }
 
-    private PrintStream stream(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aBrowseFindsTheAdvertisedRoomWithItsTxtValues() throws Exception {
         // An earlier test's members may have just left: their departure reaches the browser within seconds.
@@ -121,22 +106,22 @@ class DiscoveryIT {
         TestMember observer = join("observer");
 
         int status = ClientMainAccess.run(new String[] {"--discover-on", "127.0.0.1", "--nick", "bot"},
-                new ByteArrayInputStream("hello\nquit\n".getBytes(StandardCharsets.UTF_8)), stream(out), stream(err));
+                new ByteArrayInputStream("hello\nquit\n".getBytes(StandardCharsets.UTF_8)), captured.out, captured.err);
 
-        assertEquals(0, status, output() + errors());
-        assertTrue(output().contains("Found one room on the LAN: 'lobby' on Lab PC at 127.0.0.1:" + lab.port()),
-                output());
+        String output = captured.output();
+        assertEquals(0, status, captured.all());
+        assertTrue(output.contains("Found one room on the LAN: 'lobby' on Lab PC at 127.0.0.1:" + lab.port()), output);
         assertEquals("hello", observer.await(ServerMessage.Chat.class, chat -> chat.from().equals("bot")).text());
     }
 
     @Test
     void chatRoomsPrintsOneJsonObjectPerRoom() throws Exception {
-        int status = RoomsMainAccess.run(new String[] {"--json", "--discover-on", "127.0.0.1"}, stream(out),
-                stream(err));
+        int status = RoomsMainAccess.run(new String[] {"--json", "--discover-on", "127.0.0.1"}, captured.out,
+                captured.err);
 
-        assertEquals(0, status, output() + errors());
+        assertEquals(0, status, captured.all());
         // The member count may still be settling after an earlier test: any count will do here.
-        String anyCount = output().replaceFirst("\"members\":\\d+", "\"members\":N");
+        String anyCount = captured.output().replaceFirst("\"members\":\\d+", "\"members\":N");
         assertEquals("{\"name\":\"Lab PC\",\"host\":\"127.0.0.1\",\"port\":" + lab.port() + ",\"server\":\"Lab PC\","
                 + "\"room\":\"lobby\",\"members\":N,\"protocol\":" + Protocol.VERSION + ",\"tls\":false,"
                 + "\"password\":false}" + System.lineSeparator(), anyCount);
@@ -144,10 +129,11 @@ class DiscoveryIT {
 
     @Test
     void chatRoomsListsTheRoomsAsATable() throws Exception {
-        int status = RoomsMainAccess.run(new String[] {"--discover-on", "127.0.0.1"}, stream(out), stream(err));
+        int status = RoomsMainAccess.run(new String[] {"--discover-on", "127.0.0.1"}, captured.out, captured.err);
 
-        assertEquals(0, status, output() + errors());
-        assertTrue(output().contains("1 chat room on the LAN:"), output());
-        assertTrue(output().contains("Lab PC  127.0.0.1:" + lab.port() + "  lobby  "), output());
+        String output = captured.output();
+        assertEquals(0, status, captured.all());
+        assertTrue(output.contains("1 chat room on the LAN:"), output);
+        assertTrue(output.contains("Lab PC  127.0.0.1:" + lab.port() + "  lobby  "), output);
     }
 }

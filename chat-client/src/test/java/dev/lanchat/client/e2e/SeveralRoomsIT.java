@@ -11,8 +11,6 @@ import dev.lanchat.client.discovery.RoomBrowser;
 import dev.lanchat.protocol.discovery.Discovery;
 import dev.lanchat.testing.LoopbackMulticast;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,8 +43,7 @@ class SeveralRoomsIT {
     private static AdvertisedServer cellar;
     private static AdvertisedServer leaving;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured captured = new Captured();
 
     @BeforeAll
     static void advertiseTheRooms() throws Exception {
@@ -71,28 +68,17 @@ class SeveralRoomsIT {
         }
     }
 
-    private PrintStream stream(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aScriptFacingSeveralRoomsIsToldToChooseOneWithHost() throws Exception {
         int status = ClientMainAccess.run(new String[] {"--discover-on", "127.0.0.1", "--nick", "bot"},
-                new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8)), stream(out), stream(err));
+                new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8)), captured.out, captured.err);
 
-        assertEquals(2, status, output() + errors());
-        assertTrue(errors().contains("rooms found on the LAN; choose one with --host"), errors());
-        assertTrue(errors().contains("./chat client --host 127.0.0.1 --port " + attic.port()), errors());
-        assertTrue(errors().contains("./chat client --host 127.0.0.1 --port " + cellar.port()), errors());
-        assertFalse(output().contains("Connecting"), "it must not join any room: " + output());
+        String errors = captured.errors();
+        assertEquals(2, status, captured.all());
+        assertTrue(errors.contains("rooms found on the LAN; choose one with --host"), errors);
+        assertTrue(errors.contains("./chat client --host 127.0.0.1 --port " + attic.port()), errors);
+        assertTrue(errors.contains("./chat client --host 127.0.0.1 --port " + cellar.port()), errors);
+        assertFalse(captured.output().contains("Connecting"), "it must not join any room: " + captured.output());
     }
 
     @Test
@@ -124,12 +110,13 @@ class SeveralRoomsIT {
                     "no goodbye (its SRV record with a TTL of 0) was heard for 'Leaving'");
         }
 
-        int status = RoomsMainAccess.run(new String[] {"--json", "--discover-on", "127.0.0.1"}, stream(out),
-                stream(err));
+        int status = RoomsMainAccess.run(new String[] {"--json", "--discover-on", "127.0.0.1"}, captured.out,
+                captured.err);
 
-        assertEquals(0, status, output() + errors());
-        assertFalse(output().contains("\"name\":\"Leaving\""), "chat rooms still lists it: " + output());
-        assertTrue(output().contains("\"name\":\"Attic\""), "the other rooms must stay: " + output());
-        assertTrue(output().contains("\"name\":\"Cellar\""), "the other rooms must stay: " + output());
+        String listed = captured.output();
+        assertEquals(0, status, captured.all());
+        assertFalse(listed.contains("\"name\":\"Leaving\""), "chat rooms still lists it: " + listed);
+        assertTrue(listed.contains("\"name\":\"Attic\""), "the other rooms must stay: " + listed);
+        assertTrue(listed.contains("\"name\":\"Cellar\""), "the other rooms must stay: " + listed);
     }
 }

@@ -1,10 +1,12 @@
-package dev.lanchat.protocol.discovery;
+package dev.lanchat.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.lanchat.protocol.discovery.Discovery;
+import dev.lanchat.protocol.discovery.RoomAdvert;
+import dev.lanchat.protocol.discovery.TxtRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,21 +54,9 @@ class DiscoveryDocumentTest {
     void theTxtExampleIsWhatTheCodeWritesByteForByte() {
         Matcher block = Pattern.compile("```text txt-record\\n(.*?)\\n```", Pattern.DOTALL).matcher(section);
         assertTrue(block.find(), "the Discovery section has no txt-record example");
-        byte[] shown = parseHexDump(block.group(1));
+        byte[] shown = ProtocolDocumentTest.parseHexDump(block.group(1));
         RoomAdvert advert = RoomAdvert.fromTxt(TxtRecord.decode(shown)).orElseThrow();
         assertEquals(new RoomAdvert(1, "lab", "lobby", 3, false, false), advert);
         assertArrayEquals(advert.toTxt().encode(), shown);
-    }
-
-    /** Reads lines like {@code 0010: 3d 31 08 6e ... |=1.name|}: the hex bytes between the colon and the bar. */
-    private static byte[] parseHexDump(String dump) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (String line : dump.split("\n")) {
-            String hex = line.substring(line.indexOf(':') + 1, line.indexOf('|')).trim();
-            for (String pair : hex.split("\\s+")) {
-                bytes.write(Integer.parseInt(pair, 16));
-            }
-        }
-        return bytes.toByteArray();
     }
 }
