@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.LoggerFactory;
@@ -54,8 +56,11 @@ public final class ClientMain {
             return 0;
         }
         ClientConfig config;
+        boolean findRoom = !cli.getParseResult().hasMatchedOption("--host");
+        List<InetAddress> browseOn;
         try {
             config = options.toConfig();
+            browseOn = findRoom ? RoomFinder.browseAddresses(options.discoverOn) : List.of();
         } catch (IllegalArgumentException e) {
             err.println("chat client: " + e.getMessage() + " (see 'chat client --help')");
             return 2;
@@ -75,6 +80,18 @@ public final class ClientMain {
         Renderer renderer = new Renderer(ZoneId.systemDefault(), state::nick);
         try (Console console = interactive ? terminalConsole(config, state, renderer)
                 : new PlainConsole(in, out, renderer)) {
+            if (findRoom) {
+                RoomFinder.Outcome found = RoomFinder.find(browseOn, config.port(), console, err);
+                if (found instanceof RoomFinder.Outcome.Stop stop) {
+                    return stop.exitStatus();
+                }
+                RoomFinder.Outcome.Join join = (RoomFinder.Outcome.Join) found;
+                options.host = join.host();
+                options.port = join.port();
+                options.tls |= join.tls();
+                boolean reconnect = config.reconnect();
+                config = options.toConfig().withReconnect(reconnect);
+            }
             return new ChatSession(config, console, state).run();
         } catch (IOException e) {
             err.println("chat client: cannot open the terminal: " + e.getMessage());

@@ -27,12 +27,13 @@ import picocli.CommandLine.Option;
                 "2:bad command-line arguments",
                 "3:the server refused to let you in (nickname, version)"},
         footer = {"", "Examples:",
-                "  chat client                                   join a server on this machine",
+                "  chat client                                   find a room on the LAN (or this machine) and join",
                 "  chat client --host 192.168.1.20 --nick ada    join a friend's server", ""})
 final class ClientOptions {
 
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", defaultValue = ClientConfig.DEFAULT_HOST,
-            description = "Server host name or address (default: ${DEFAULT-VALUE}).")
+            description = "Server host name or address. Without it, the client looks for rooms on the LAN and "
+                    + "joins the one it finds (or lets you choose), else a server on this machine.")
     String host;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + ClientConfig.DEFAULT_PORT,
@@ -88,6 +89,11 @@ final class ClientOptions {
     @Option(names = "--log-file", paramLabel = "FILE",
             description = "Write a diagnostic log to FILE (default: no log; the terminal is never written to).")
     Path logFile;
+
+    @Option(names = "--discover-on", paramLabel = "ADDRESS",
+            description = "Without --host, look for rooms only on the network of this local address (default: every "
+                    + "network interface that is up).")
+    String discoverOn;
 
     /** Builds the configuration; an invalid value throws {@link IllegalArgumentException} naming it. */
     ClientConfig toConfig() {

@@ -113,7 +113,7 @@ class ProtocolDocumentTest {
     }
 
     /** Reads lines like {@code 0010: 22 2c 22 74 ... |","text"|}: the hex bytes between the colon and the bar. */
-    private static byte[] parseHexDump(String dump) {
+    static byte[] parseHexDump(String dump) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (String line : dump.split("\n")) {
             String hex = line.substring(line.indexOf(':') + 1, line.indexOf('|')).trim();

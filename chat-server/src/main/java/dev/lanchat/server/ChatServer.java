@@ -8,6 +8,7 @@ import dev.lanchat.server.room.ResumeTokens;
 import dev.lanchat.server.store.FileHistoryStore;
 import dev.lanchat.server.store.Secrets;
 import java.io.IOException;
+import dev.lanchat.server.room.MemberCount;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -79,6 +80,11 @@ public final class ChatServer implements AutoCloseable {
     /** Open connections, joined or not. */
     public int openConnections() {
         return channels.openConnections();
+    }
+
+    /** How many members the server has, readable from any thread, with listeners for its changes. */
+    public MemberCount memberCount() {
+        return channels.memberCount();
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.lanchat.server;
 
 import ch.qos.logback.classic.Level;
 import dev.lanchat.protocol.Protocol;
+import dev.lanchat.server.discovery.AdvertiserConfig;
+import dev.lanchat.server.discovery.LanAdvertiser;
 import io.netty.channel.unix.Errors;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,11 +77,14 @@ public final class ServerMain {
             err.println("chat server: cannot listen on " + config.listen() + ": " + describeBindFailure(e));
             return 1;
         }
-        printBanner(out, config, server, bound);
+        LanAdvertiser advertiser = options.noAdvertise ? null : LanAdvertiser.start(bound,
+                AdvertiserConfig.of(config.serverName(), config.lobby(), config.tls().enabled(),
+                        config.password() != null), server.memberCount());
+        printBanner(out, config, server, bound, advertiser);
 
         CountDownLatch stopRequested = new CountDownLatch(1);
         onStopSignal(stopRequested);
-        Thread hook = new Thread(() -> server.stop("The server is shutting down"), "shutdown");
+        Thread hook = new Thread(() -> stop(server, advertiser), "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stopRequested.await();
@@ -87,9 +92,20 @@ public final class ServerMain {
             Thread.currentThread().interrupt();
         }
         log.info("stop requested");
-        server.stop("The server is shutting down");
+        stop(server, advertiser);
         out.println("Server stopped.");
         return 0;
+    }
+
+    /** Stops the server while the LAN advertisement is withdrawn, so that neither waits for the other. */
+    private static void stop(ChatServer server, LanAdvertiser advertiser) {
+        if (advertiser != null) {
+            advertiser.withdraw();
+        }
+        server.stop("The server is shutting down");
+        if (advertiser != null) {
+            advertiser.close();
+        }
     }
 
     /** Ctrl-C and SIGTERM release the latch, so the main thread stops the server and exits with status 0. */
@@ -104,7 +120,8 @@ public final class ServerMain {
         }
     }
 
-    private static void printBanner(PrintStream out, ServerConfig config, ChatServer server, InetSocketAddress bound) {
+    private static void printBanner(PrintStream out, ServerConfig config, ChatServer server, InetSocketAddress bound,
+                                    LanAdvertiser advertiser) {
         String portFlag = (bound.getPort() == Protocol.DEFAULT_PORT ? "" : " --port " + bound.getPort())
                 + (server.tlsFingerprint() == null ? "" : " --tls");
         out.println();
@@ -130,6 +147,10 @@ public final class ServerMain {
         }
         if (config.password() != null) {
             out.println("  The room needs a password.");
+        }
+        if (advertiser != null && advertiser.reachesLan()) {
+            out.println("  Advertised on the LAN as '" + advertiser.instanceName()
+                    + "': ./chat client finds it without --host.");
         }
         out.println("  Press Ctrl-C to stop.");
         out.println();

@@ -206,6 +206,11 @@ final class ServerOptions {
         boolean debug;
     }
 
+    @Option(names = "--no-advertise",
+            description = "Do not advertise the room on the LAN (DNS-SD over multicast DNS, type _lanchat._tcp); "
+                    + "clients then need --host to find it.")
+    boolean noAdvertise;
+
     /** Builds the configuration; an invalid value throws {@link IllegalArgumentException} naming it. */
     ServerConfig toConfig() {
         if (port < 0 || port > 65535) {

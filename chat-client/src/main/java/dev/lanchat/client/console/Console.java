@@ -1,6 +1,8 @@
 package dev.lanchat.client.console;
 
 import dev.lanchat.protocol.ServerMessage;
+import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Where the chat meets the person: lines typed in, events shown. Two implementations: {@link JLineConsole} for a
@@ -37,6 +39,15 @@ public interface Console extends AutoCloseable {
 
     /** Whether a person is typing at a terminal, rather than a script feeding a pipe. */
     boolean interactive();
+
+    /**
+     * Lets the person choose one of {@code rows}, shown as a numbered list under {@code title}, and returns the index
+     * chosen; empty if they cancel, or if this console cannot offer a choice (a script cannot answer one), which is
+     * the default. Called on the input loop's thread, before or between reads.
+     */
+    default OptionalInt choose(String title, List<String> rows) {
+        return OptionalInt.empty();
+    }
 
     @Override
     void close();

@@ -3,6 +3,8 @@ package dev.lanchat.client.console;
 import dev.lanchat.protocol.ServerMessage;
 import java.io.IOError;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -162,6 +164,11 @@ public final class JLineConsole implements Console {
     @Override
     public boolean interactive() {
         return true;
+    }
+
+    @Override
+    public OptionalInt choose(String title, List<String> rows) {
+        return new TerminalPicker(terminal, color).pick(title, rows);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.lanchat.protocol.netty.Transport;
 import dev.lanchat.server.room.Audience;
 import dev.lanchat.server.room.ChatHub;
 import dev.lanchat.server.room.Scheduler;
+import dev.lanchat.server.room.MemberCount;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -90,6 +91,11 @@ public final class NettyChatServer {
     public InetSocketAddress boundAddress() {
         Channel bound = listener;
         return bound == null ? null : (InetSocketAddress) bound.localAddress();
+    }
+
+    /** How many members the hub has, readable from any thread. */
+    public MemberCount memberCount() {
+        return hub.liveMemberCount();
     }
 
     /**

@@ -54,6 +54,7 @@ public final class ChatHub {
     private final Map<String, Member> bySession = new HashMap<>();
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Room lobby;
+    private final MemberCount memberCount = new MemberCount();
     private boolean shutDown;
 
     /**
@@ -113,6 +114,7 @@ public final class ChatHub {
         byConnection.put(connection, member);
         bySession.put(member.sessionId(), member);
         register(member);
+        countChanged();
         Room room = resume == null ? lobby : resumedRoom(resume.room());
         // A token this server issued, whose session a restart has forgotten: the member is coming back.
         room.enter(member, provenSession != null);
@@ -190,6 +192,7 @@ public final class ChatHub {
         bySession.clear();
         byNick.clear();
         byLook.clear();
+        memberCount.set(0);
         return connected.size();
     }
 
@@ -201,6 +204,11 @@ public final class ChatHub {
     /** Members with a live connection. */
     public int connectedCount() {
         return byConnection.size();
+    }
+
+    /** The same count, readable from any thread and with listeners for its changes. */
+    public MemberCount liveMemberCount() {
+        return memberCount;
     }
 
     // The command implementations below are called through the CommandTable.
@@ -360,6 +368,7 @@ public final class ChatHub {
 
     private void leave(Member member, LeaveReason reason, String message) {
         bySession.remove(member.sessionId());
+        countChanged();
         unregister(member);
         member.cancelExpiry();
         Room room = member.room();
@@ -418,6 +427,11 @@ public final class ChatHub {
 
     private ServerMessage.Notice notice(String text) {
         return new ServerMessage.Notice(text, clock.instant());
+    }
+
+    /** Tells observers of the member count (the LAN advertisement) what it is now. */
+    private void countChanged() {
+        memberCount.set(bySession.size());
     }
 
     private void register(Member member) {
