@@ -28,6 +28,8 @@ public enum ErrorCode {
     HANDSHAKE_TIMEOUT("handshake-timeout", true),
     /** The server is at its connection limit, in total or for the peer's address. */
     SERVER_FULL("server-full", true),
+    /** The peer's address is banned from this server. */
+    BANNED("banned", true),
     /** The hello's password is wrong. */
     BAD_PASSWORD("bad-password", true),
     /** The server only speaks TLS on this port, and the client did not start a TLS handshake. */
@@ -49,6 +51,8 @@ public enum ErrorCode {
     NO_SUCH_NICK("no-such-nick", false),
     /** Text with characters that may not be sent (control and format characters other than newline and tab). */
     BAD_TEXT("bad-text", false),
+    /** The member is muted by the operator and may not send messages for now. */
+    MUTED("muted", false),
     /** An empty chat message. */
     EMPTY_TEXT("empty-text", false);
 

@@ -321,13 +321,17 @@ public final class MessageCodec {
             if (!member.status().isEmpty()) {
                 out.writeStringField("status", member.status());
             }
+            if (!member.away().isEmpty()) {
+                out.writeStringField("away", member.away());
+            }
             out.writeEndObject();
         }
         out.writeEndArray();
     }
 
     private static List<MemberInfo> readMembers(JsonFields in) throws ProtocolException {
-        return in.objects("members", m -> new MemberInfo(m.str("nick"), m.time("since"), m.str("status", "")));
+        return in.objects("members", m -> new MemberInfo(m.str("nick"), m.time("since"), m.str("status", ""),
+                m.str("away", "")));
     }
 
     /** The fields of a chat line after its room: shared by {@code msg} and the lines of {@code history}. */

@@ -216,19 +216,26 @@ public sealed interface ServerMessage {
     /**
      * A member of a room, the time it joined, and its status.
      *
-     * @param status empty for a connected member, {@code reconnecting} for one whose connection dropped and whose
-     *               place is held for it
+     * @param status empty for a connected member, {@code away} for one who said so with {@code /away},
+     *               {@code reconnecting} for one whose connection dropped and whose place is held for it
+     * @param away   the away message, empty when none
      */
-    record MemberInfo(String nick, Instant since, String status) {
+    record MemberInfo(String nick, Instant since, String status, String away) {
         public MemberInfo {
             Objects.requireNonNull(nick, "nick");
             since = millis(since);
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(away, "away");
+        }
+
+        /** A member with a status and no away message. */
+        public MemberInfo(String nick, Instant since, String status) {
+            this(nick, since, status, "");
         }
 
         /** A connected member. */
         public MemberInfo(String nick, Instant since) {
-            this(nick, since, "");
+            this(nick, since, "", "");
         }
     }
 

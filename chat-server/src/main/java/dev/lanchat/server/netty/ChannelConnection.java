@@ -64,6 +64,11 @@ final class ChannelConnection implements Connection {
     }
 
     @Override
+    public String address() {
+        return ServerChannels.remoteAddress(channel).getHostAddress();
+    }
+
+    @Override
     public String label() {
         return label;
     }

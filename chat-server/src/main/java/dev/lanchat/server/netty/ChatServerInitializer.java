@@ -5,6 +5,7 @@ import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.netty.ChatFraming;
 import dev.lanchat.protocol.netty.ServerSideCodec;
+import dev.lanchat.server.room.Moderation;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,7 +16,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server's whole wire stack. A connection over a limit gets an error and nothing else. An admitted one gets,
+ * The server's whole wire stack. A connection from a banned address or over a limit gets an error and nothing
+ * else. An admitted one gets,
  * from the socket up:
  *
  * <ol>
@@ -42,11 +44,19 @@ final class ChatServerInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
+        String label = "[" + channel.id().asShortText() + " " + ServerChannels.remoteText(channel) + "]";
+        Moderation.Ban ban = server.moderation().banOf(ServerChannels.remoteAddress(channel).getHostAddress());
+        if (ban != null) {
+            server.offences().report(label, "refused: the address is banned");
+            channel.pipeline().addLast("refuse", new RefuseOnActive(new ServerMessage.Error(ErrorCode.BANNED,
+                    "this address is banned from the server" + (ban.until() == null ? "" : " until " + ban.until()))));
+            return;
+        }
         Admissions.Decision admission = server.admissions().admit(ServerChannels.remoteAddress(channel));
         if (admission.ticket() == null) {
-            server.offences().report("[" + channel.id().asShortText() + " " + ServerChannels.remoteText(channel) + "]",
-                    "refused: " + admission.refusal());
-            channel.pipeline().addLast("refuse", new RefuseOnActive(admission.refusal()));
+            server.offences().report(label, "refused: " + admission.refusal());
+            channel.pipeline().addLast("refuse", new RefuseOnActive(new ServerMessage.Error(ErrorCode.SERVER_FULL,
+                    admission.refusal())));
             return;
         }
         channel.closeFuture().addListener(closed -> admission.ticket().release());
@@ -70,16 +80,16 @@ final class ChatServerInitializer extends ChannelInitializer<Channel> {
 
     /** The whole pipeline of a refused connection: an error once it is active, then the close. */
     private static final class RefuseOnActive extends ChannelInboundHandlerAdapter {
-        private final String refusal;
+        private final ServerMessage.Error refusal;
 
-        RefuseOnActive(String refusal) {
+        RefuseOnActive(ServerMessage.Error refusal) {
             this.refusal = refusal;
         }
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.channel().config().setAutoRead(false);
-            Refusal.send(ctx, new ServerMessage.Error(ErrorCode.SERVER_FULL, refusal));
+            Refusal.send(ctx, refusal);
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +38,11 @@ final class ChatThread implements Scheduler {
         } catch (RejectedExecutionException shuttingDown) {
             return () -> { };
         }
+    }
+
+    /** Runs {@code task} on the chat thread and returns its result to come. */
+    <T> Future<T> call(Callable<T> task) {
+        return executor.submit(task);
     }
 
     /** Runs {@code task} on the chat thread and returns its completion. */

@@ -3,8 +3,9 @@ package dev.lanchat.server.netty;
 import dev.lanchat.protocol.netty.Transport;
 import dev.lanchat.server.room.Audience;
 import dev.lanchat.server.room.ChatHub;
-import dev.lanchat.server.room.Scheduler;
 import dev.lanchat.server.room.MemberCount;
+import dev.lanchat.server.room.Moderation;
+import dev.lanchat.server.room.Scheduler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -18,7 +19,9 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +50,8 @@ public final class NettyChatServer {
      *                   provides
      */
     public NettyChatServer(Transport transport, int ioThreads, ConnectionLimits limits, SslContext tls,
-                           String password, BiFunction<Audience.Factory, Scheduler, ChatHub> hubFactory) {
+                           String password, Moderation moderation,
+                           BiFunction<Audience.Factory, Scheduler, ChatHub> hubFactory) {
         this.transport = transport;
         this.acceptors = transport.newGroup(1, "accept");
         this.workers = transport.newGroup(ioThreads, "io");
@@ -56,7 +60,7 @@ public final class NettyChatServer {
         this.hub = hubFactory.apply(room -> new ChannelGroupAudience(room, allocator, backlog), chat);
         OffenceLog offences = new OffenceLog();
         this.context = new ServerContext(hub, chat, limits, offences, new Admissions(limits),
-                new PasswordGate(password), everyone, tls, new ErrorHandler(offences), backlog);
+                new PasswordGate(password), everyone, tls, new ErrorHandler(offences), backlog, moderation);
     }
 
     /** Binds the listening socket; returns the address actually bound (with the real port if 0 was asked). */
@@ -81,6 +85,32 @@ public final class NettyChatServer {
             throw e;
         }
         return boundAddress();
+    }
+
+    /**
+     * Runs {@code task} on the chat thread and returns its result, for callers that are not on it (the operator's
+     * console); waits at most a few seconds.
+     */
+    public <T> T onChatThread(Callable<T> task) throws Exception {
+        Future<T> result = chat.call(task);
+        if (!result.await(5, TimeUnit.SECONDS)) {
+            throw new TimeoutException("the chat thread did not answer within 5 s");
+        }
+        if (!result.isSuccess()) {
+            Throwable cause = result.cause();
+            throw cause instanceof Exception ? (Exception) cause : new IllegalStateException(cause);
+        }
+        return result.getNow();
+    }
+
+    /** The hub; call it only on the chat thread, through {@link #onChatThread}. */
+    public ChatHub hub() {
+        return hub;
+    }
+
+    /** Broadcast tasks queued on the event loops; for statistics. */
+    public int deliveryBacklog() {
+        return context.backlog().queuedTasks();
     }
 
     /** Open connections, joined or not; for statistics and tests. */

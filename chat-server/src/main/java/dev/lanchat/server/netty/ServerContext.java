@@ -1,6 +1,7 @@
 package dev.lanchat.server.netty;
 
 import dev.lanchat.server.room.ChatHub;
+import dev.lanchat.server.room.Moderation;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.Executor;
@@ -14,5 +15,5 @@ import java.util.concurrent.Executor;
  */
 record ServerContext(ChatHub hub, Executor chat, ConnectionLimits limits, OffenceLog offences, Admissions admissions,
                      PasswordGate passwords, ChannelGroup everyone, SslContext tls, ErrorHandler errors,
-                     DeliveryBacklog backlog) {
+                     DeliveryBacklog backlog, Moderation moderation) {
 }

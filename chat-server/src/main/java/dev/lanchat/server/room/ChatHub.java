@@ -5,9 +5,13 @@ import dev.lanchat.protocol.ClientMessage.Resume;
 import dev.lanchat.protocol.ErrorCode;
 import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.Protocol;
-import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.ServerMessage.RoomInfo;
+import dev.lanchat.protocol.ServerMessage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,6 +50,7 @@ public final class ChatHub {
     private final Scheduler scheduler;
     private final HistoryStore store;
     private final ResumeTokens tokens;
+    private final Moderation moderation;
     private final CommandTable commands = CommandTable.standard();
     private final Map<Connection, Member> byConnection = new IdentityHashMap<>();
     private final Map<String, Member> byNick = new HashMap<>();
@@ -55,6 +60,7 @@ public final class ChatHub {
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Room lobby;
     private final MemberCount memberCount = new MemberCount();
+    private final RateMeter said = new RateMeter();
     private boolean shutDown;
 
     /**
@@ -62,15 +68,17 @@ public final class ChatHub {
      * @param scheduler runs tasks on the chat thread later: behind those queued, to batch notices, or after a delay
      * @param store     where rooms keep their history and topics
      * @param tokens    issues and checks resume tokens
+     * @param moderation the operator's bans and mutes
      */
     public ChatHub(HubSettings settings, Clock clock, Audience.Factory audiences, Scheduler scheduler,
-                   HistoryStore store, ResumeTokens tokens) {
+                   HistoryStore store, ResumeTokens tokens, Moderation moderation) {
         this.settings = settings;
         this.clock = clock;
         this.audiences = audiences;
         this.scheduler = scheduler;
         this.store = store;
         this.tokens = tokens;
+        this.moderation = moderation;
         try {
             this.lobby = roomFor(RoomName.of(settings.lobby()));
         } catch (RuleViolation e) {
@@ -135,7 +143,9 @@ public final class ChatHub {
             return;
         }
         try {
+            requireNotMuted(member);
             member.room().say(member, TextRules.checkMessage(text), false);
+            said.record(clock.millis());
         } catch (RuleViolation refused) {
             reject(member, refused);
         }
@@ -222,12 +232,17 @@ public final class ChatHub {
         if (target == null) {
             throw new RuleViolation(ErrorCode.NO_SUCH_NICK, "no one is connected as '" + parts[0] + "'");
         }
+        requireNotMuted(sender);
         String text = TextRules.checkMessage(parts[1]);
         ServerMessage message = new ServerMessage.PrivateChat(sender.nick().display(), target.nick().display(),
                 clock.instant(), text);
         target.sendPrivate(message);
         if (target != sender) {
             sender.connection().send(message);
+            if (target.away() != null) {
+                sender.connection().send(notice(target.nick() + " is away"
+                        + (target.away().isEmpty() ? "." : ": " + target.away())));
+            }
         }
     }
 
@@ -235,7 +250,9 @@ public final class ChatHub {
         if (args.isEmpty()) {
             throw usage("me");
         }
+        requireNotMuted(member);
         member.room().say(member, TextRules.checkMessage(args), true);
+        said.record(clock.millis());
     }
 
     void changeNick(Member member, String args) throws RuleViolation {
@@ -310,6 +327,7 @@ public final class ChatHub {
                     : "Topic of " + room.name() + ": " + topic.text() + " (set by " + topic.by() + ")"));
             return;
         }
+        requireNotMuted(member);
         String text = TextRules.checkMessage(args);
         if (text.indexOf('\n') >= 0 || text.codePointCount(0, text.length()) > MAX_TOPIC) {
             throw new RuleViolation(ErrorCode.BAD_ARGUMENTS, "a topic is one line of at most " + MAX_TOPIC
@@ -339,6 +357,194 @@ public final class ChatHub {
         }
         member.historyCursor(page.get(0).id());
         member.connection().send(history(room, page, false, room.hasBefore(page.get(0).id())));
+    }
+
+    void away(Member member, String args) throws RuleViolation {
+        String message = args.isEmpty() ? "" : TextRules.checkMessage(args);
+        if (message.indexOf('\n') >= 0 || message.codePointCount(0, message.length()) > MAX_TOPIC) {
+            throw new RuleViolation(ErrorCode.BAD_ARGUMENTS, "an away message is one line of at most " + MAX_TOPIC
+                    + " characters");
+        }
+        member.away(message);
+        member.connection().send(notice("You are marked away" + (message.isEmpty() ? "." : ": " + message)
+                + " /back clears it."));
+    }
+
+    void back(Member member) {
+        boolean wasAway = member.away() != null;
+        member.away(null);
+        member.connection().send(notice(wasAway ? "Welcome back." : "You were not marked away."));
+    }
+
+    // What the server's operator can do, from its console. Each returns a sentence saying what it did.
+
+    /** A member as the operator sees it. */
+    public record MemberView(String nick, String room, String address, Instant since, String status) {
+    }
+
+    /** Every member, in every room. */
+    public List<MemberView> members() {
+        List<MemberView> views = new ArrayList<>();
+        for (Room room : rooms.values()) {
+            for (Member member : room.members()) {
+                String status = member.detached() ? "reconnecting" : member.away() != null ? "away" : "";
+                views.add(new MemberView(member.nick().display(), room.name(), member.connection().address(),
+                        member.inRoomSince(), status));
+            }
+        }
+        return views;
+    }
+
+    /** The lobby and every room with members. */
+    public List<RoomInfo> roomList() {
+        List<RoomInfo> list = new ArrayList<>();
+        for (Room room : rooms.values()) {
+            if (room == lobby || room.size() > 0) {
+                list.add(new RoomInfo(room.name(), room.size(), room.topic()));
+            }
+        }
+        list.sort(Comparator.comparing((RoomInfo r) -> !r.name().equals(lobby.name()))
+                .thenComparing(RoomInfo::name, String.CASE_INSENSITIVE_ORDER));
+        return list;
+    }
+
+    /** Chat lines said in every room since the server started. */
+    public long linesSaid() {
+        long total = 0;
+        for (Room room : rooms.values()) {
+            total += room.said();
+        }
+        return total;
+    }
+
+    /** Chat lines said a second, in every room, over the last {@code seconds} whole seconds (1 to 60). */
+    public double linesPerSecond(int seconds) {
+        return said.perSecond(clock.millis(), seconds);
+    }
+
+    /** Sends every connected member a notice from the server. */
+    public String announce(String text) throws RuleViolation {
+        String checked = TextRules.checkMessage(text);
+        for (Room room : rooms.values()) {
+            room.broadcast(new ServerMessage.Notice("Announcement from the server: " + checked, clock.instant()));
+        }
+        log.info("operator announcement sent to {} member(s)", byConnection.size());
+        return "Sent to " + byConnection.size() + " connected member(s).";
+    }
+
+    /** Removes a member: it leaves with reason {@code kicked}; a kick is not a drop, so there is no resume. */
+    public String kick(String nickText, String reason) throws RuleViolation {
+        Member member = memberNamed(nickText);
+        remove(member, reason);
+        return member.nick() + " was removed.";
+    }
+
+    /**
+     * Bans an address, or the address of a member, for {@code duration} ({@code null}: until lifted), and removes
+     * every member connected from it.
+     */
+    public String ban(String target, Duration duration, String reason) throws RuleViolation {
+        Member named = byNick.get(Nickname.keyOf(target));
+        String address = named != null ? named.connection().address() : addressOf(target);
+        Moderation.Ban ban = moderation.ban(address, named == null ? "" : named.nick().display(), duration);
+        List<Member> fromThere = new ArrayList<>();
+        for (Member member : bySession.values()) {
+            if (member.connection().address().equals(address)) {
+                fromThere.add(member);
+            }
+        }
+        for (Member member : fromThere) {
+            remove(member, reason.isEmpty() ? "banned" : "banned: " + reason);
+        }
+        log.info("operator banned {} ({}) {}", address, ban.nick(), ban.until() == null ? "until lifted"
+                : "until " + ban.until());
+        return "Banned " + address + (ban.nick().isEmpty() ? "" : " (" + ban.nick() + ")")
+                + (ban.until() == null ? " until lifted" : " until " + ban.until()) + "; removed "
+                + fromThere.size() + " member(s).";
+    }
+
+    public String unban(String target) throws RuleViolation {
+        Moderation.Ban lifted = moderation.unban(target.strip());
+        if (lifted == null) {
+            throw new RuleViolation(ErrorCode.BAD_ARGUMENTS, "no ban on '" + target + "'");
+        }
+        return "Lifted the ban on " + lifted.address() + (lifted.nick().isEmpty() ? "" : " (" + lifted.nick() + ")")
+                + ".";
+    }
+
+    public List<Moderation.Ban> bans() {
+        return moderation.bans();
+    }
+
+    /** Mutes a member (by its address, so that reconnecting does not lift it) for {@code duration}. */
+    public String mute(String nickText, Duration duration) throws RuleViolation {
+        Member member = memberNamed(nickText);
+        moderation.mute(member.connection().address(), duration);
+        member.room().broadcast(notice(member.nick() + " is muted by the operator for "
+                + Durations.describe(duration) + "."));
+        return member.nick() + " is muted for " + Durations.describe(duration) + ".";
+    }
+
+    public String unmute(String nickText) throws RuleViolation {
+        Member member = memberNamed(nickText);
+        if (!moderation.unmute(member.connection().address())) {
+            throw new RuleViolation(ErrorCode.BAD_ARGUMENTS, member.nick() + " is not muted");
+        }
+        member.room().broadcast(notice(member.nick() + " may speak again."));
+        return member.nick() + " may speak again.";
+    }
+
+    /** Sets a room's topic as the operator. */
+    public String setTopic(String roomName, String text) throws RuleViolation {
+        RoomName name = RoomName.of(roomName);
+        Room room = rooms.get(name.key());
+        if (room == null) {
+            throw new RuleViolation(ErrorCode.BAD_ARGUMENTS, "there is no room '" + roomName + "'");
+        }
+        String checked = TextRules.checkMessage(text);
+        room.setTopic(checked, "the operator");
+        return "Topic of " + room.name() + " set.";
+    }
+
+    private Member memberNamed(String nickText) throws RuleViolation {
+        Member member = byNick.get(Nickname.keyOf(nickText));
+        if (member == null) {
+            throw new RuleViolation(ErrorCode.NO_SUCH_NICK, "no member is called '" + nickText.strip() + "'");
+        }
+        return member;
+    }
+
+    /** Removes a member for the operator, closing its connection if it has one. */
+    private void remove(Member member, String reason) {
+        boolean connected = !member.detached();
+        if (connected) {
+            byConnection.remove(member.connection());
+        }
+        leave(member, LeaveReason.KICKED, reason);
+        if (connected) {
+            member.connection().close(new ServerMessage.Bye(LeaveReason.KICKED,
+                    "You were removed by the server's operator" + (reason.isEmpty() ? "." : ": " + reason)));
+        }
+    }
+
+    private static String addressOf(String target) throws RuleViolation {
+        String text = target.strip();
+        if (!text.matches("[0-9.]+|[0-9A-Fa-f:]+") || text.isEmpty()) {
+            throw new RuleViolation(ErrorCode.NO_SUCH_NICK, "'" + text + "' is neither a member nor an IP address");
+        }
+        try {
+            return InetAddress.getByName(text).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new RuleViolation(ErrorCode.NO_SUCH_NICK, "'" + text + "' is not an IP address");
+        }
+    }
+
+    private void requireNotMuted(Member member) throws RuleViolation {
+        Instant until = moderation.mutedUntil(member.connection().address());
+        if (until != null) {
+            throw new RuleViolation(ErrorCode.MUTED, "you are muted by the server's operator for "
+                    + Durations.describe(Duration.between(clock.instant(), until)) + " more");
+        }
     }
 
     private HelloOutcome reattach(Member member, Connection connection, Hello hello, long after) {

@@ -53,6 +53,9 @@ public final class CommandTable {
                 new Command("topic", "[TEXT]", "Show the room's topic, or set it to TEXT", ChatHub::topic),
                 new Command("history", "[N]", "Show N older messages of the room (20 if N is left out)",
                         ChatHub::history),
+                new Command("away", "[MESSAGE]", "Mark yourself away; whoever messages you sees MESSAGE",
+                        ChatHub::away),
+                new Command("back", "", "Clear your away mark", (hub, member, args) -> hub.back(member)),
                 new Command("help", "", "List the commands", (hub, member, args) -> hub.help(member)),
                 new Command("quit", "[REASON]", "Leave the chat", ChatHub::quit)));
     }

@@ -16,4 +16,7 @@ public interface Connection {
 
     /** A short prefix for log lines about this connection, such as {@code [a1b2c3d4 10.0.0.7:50122]}. */
     String label();
+
+    /** The peer's IP address as text, such as {@code 10.0.0.7}: what bans and mutes apply to. */
+    String address();
 }

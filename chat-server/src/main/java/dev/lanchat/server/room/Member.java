@@ -25,6 +25,7 @@ public final class Member {
     private boolean detached;
     private Scheduler.Cancellable expiry;
     private long historyCursor;
+    private String away;
     private final Deque<ServerMessage> heldPrivate = new ArrayDeque<>();
 
     Member(String sessionId, Connection connection, Nickname nick) {
@@ -114,6 +115,15 @@ public final class Member {
 
     void historyCursor(long id) {
         this.historyCursor = id;
+    }
+
+    /** The member's away message, or {@code null} when it is not away. */
+    public String away() {
+        return away;
+    }
+
+    void away(String message) {
+        this.away = message;
     }
 
     @Override

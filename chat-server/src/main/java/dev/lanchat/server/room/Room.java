@@ -1,8 +1,8 @@
 package dev.lanchat.server.room;
 
 import dev.lanchat.protocol.LeaveReason;
-import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.ServerMessage.MemberInfo;
+import dev.lanchat.protocol.ServerMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,6 +37,7 @@ public final class Room {
     private final Deque<StoredMessage> history = new ArrayDeque<>();
     private HistoryStore.Topic topic;
     private long nextId;
+    private long said;
     private int appendedSinceCompaction;
     private boolean flushScheduled;
 
@@ -86,8 +87,9 @@ public final class Room {
     List<MemberInfo> memberInfos() {
         List<MemberInfo> infos = new ArrayList<>(members.size());
         for (Member member : members.values()) {
-            infos.add(new MemberInfo(member.nick().display(), member.inRoomSince(),
-                    member.detached() ? "reconnecting" : ""));
+            String status = member.detached() ? "reconnecting" : member.away() != null ? "away" : "";
+            infos.add(new MemberInfo(member.nick().display(), member.inRoomSince(), status,
+                    member.away() == null ? "" : member.away()));
         }
         return infos;
     }
@@ -135,6 +137,7 @@ public final class Room {
     /** A chat line from {@code member}: numbered, stored, then broadcast. */
     void say(Member member, String text, boolean action) {
         StoredMessage message = new StoredMessage(nextId++, clock.instant(), member.nick().display(), text, action);
+        said++;
         log.append(message);
         history.addLast(message);
         appendedSinceCompaction++;
@@ -184,6 +187,11 @@ public final class Room {
     /** Whether messages older than {@code id} are kept. */
     boolean hasBefore(long id) {
         return !history.isEmpty() && history.getFirst().id() < id;
+    }
+
+    /** Chat lines said in this room since the server started. */
+    long said() {
+        return said;
     }
 
     /** The id the next message will get. */

@@ -7,6 +7,7 @@ import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.server.room.ChatHub;
 import dev.lanchat.server.room.HistoryStore;
 import dev.lanchat.server.room.HubSettings;
+import dev.lanchat.server.room.Moderation;
 import dev.lanchat.server.room.ResumeTokens;
 import dev.lanchat.server.room.Scheduler;
 import io.netty.buffer.ByteBuf;
@@ -37,6 +38,7 @@ final class PipelineFixture {
     final Queue<Runnable> deferred = new ArrayDeque<>();
     final ChannelGroup everyone = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
     final DeliveryBacklog backlog = new DeliveryBacklog();
+    final Moderation moderation = new Moderation(Clock.systemUTC(), null);
     final ChatHub hub = new ChatHub(HubSettings.of("test", "", "lobby", MAX_FRAME).withResumeGrace(Duration.ZERO),
             Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
             room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT, backlog), new Scheduler() {
@@ -49,7 +51,7 @@ final class PipelineFixture {
                 public Cancellable schedule(Duration delay, Runnable task) {
                     throw new AssertionError("no delayed task expected with a resume grace of zero");
                 }
-            }, HistoryStore.inMemory(), new ResumeTokens(new byte[32]));
+            }, HistoryStore.inMemory(), new ResumeTokens(new byte[32]), moderation);
     final OffenceLog offences = new OffenceLog();
     final ServerContext context;
     private final List<EmbeddedChannel> channels = new ArrayList<>();
@@ -60,7 +62,7 @@ final class PipelineFixture {
 
     PipelineFixture(ConnectionLimits limits, String password) {
         context = new ServerContext(hub, Runnable::run, limits, offences, new Admissions(limits),
-                new PasswordGate(password), everyone, null, new ErrorHandler(offences), backlog);
+                new PasswordGate(password), everyone, null, new ErrorHandler(offences), backlog, moderation);
     }
 
     /** A new connection through {@link ChatServerInitializer}, with the chat thread's work done inline. */

@@ -3,16 +3,26 @@ package dev.lanchat.server.room;
 import dev.lanchat.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A connection that records what the domain sends it. */
 final class FakeConnection implements Connection {
 
+    private static final AtomicInteger HOSTS = new AtomicInteger();
+
     private final String name;
+    private final String address;
     private final List<ServerMessage> received = new ArrayList<>();
     private ServerMessage.Bye closedWith;
 
+    /** A connection from an address no other fake connection has. */
     FakeConnection(String name) {
+        this(name, "10.0." + (HOSTS.incrementAndGet() / 250) + "." + (HOSTS.get() % 250 + 1));
+    }
+
+    FakeConnection(String name, String address) {
         this.name = name;
+        this.address = address;
     }
 
     @Override
@@ -32,6 +42,11 @@ final class FakeConnection implements Connection {
     @Override
     public String label() {
         return "[" + name + "]";
+    }
+
+    @Override
+    public String address() {
+        return address;
     }
 
     List<ServerMessage> received() {

@@ -20,6 +20,7 @@ final class HubFixture {
     final ManualScheduler scheduler = new ManualScheduler();
     final HistoryStore store;
     final ResumeTokens tokens = new ResumeTokens(new byte[32]);
+    final Moderation moderation = new Moderation(Clock.fixed(NOW, ZoneOffset.UTC), null);
     final ChatHub hub;
 
     /** A hub that announces departures at once, keeping history in memory. */
@@ -31,7 +32,8 @@ final class HubFixture {
     HubFixture(HubSettings settings, HistoryStore store) {
         this.store = store;
         hub = new ChatHub(settings, Clock.fixed(NOW, ZoneOffset.UTC),
-                room -> audiences.computeIfAbsent(room, r -> new FakeAudience()), scheduler, store, tokens);
+                room -> audiences.computeIfAbsent(room, r -> new FakeAudience()), scheduler, store, tokens,
+                moderation);
     }
 
     /** Connects and welcomes a member; fails if the hello is refused. */
