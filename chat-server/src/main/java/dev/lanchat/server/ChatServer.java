@@ -4,15 +4,17 @@ import dev.lanchat.server.netty.NettyChatServer;
 import dev.lanchat.server.netty.ServerTls;
 import dev.lanchat.server.room.ChatHub;
 import dev.lanchat.server.room.HistoryStore;
+import dev.lanchat.server.room.MemberCount;
+import dev.lanchat.server.room.Moderation;
 import dev.lanchat.server.room.ResumeTokens;
 import dev.lanchat.server.store.FileHistoryStore;
 import dev.lanchat.server.store.Secrets;
 import java.io.IOException;
-import dev.lanchat.server.room.MemberCount;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ public final class ChatServer implements AutoCloseable {
     private final ServerTls.Identity tls;
     private final HistoryStore history;
     private final NettyChatServer channels;
+    private final Instant started;
     private volatile boolean stopped;
 
     /**
@@ -52,10 +55,12 @@ public final class ChatServer implements AutoCloseable {
                 : new FileHistoryStore(data.resolve("rooms"), config.history().syncInterval());
         ResumeTokens tokens = new ResumeTokens(data == null ? Secrets.random() : Secrets.kept(data.resolve(
                 "resume.key")));
+        Moderation moderation = new Moderation(clock, data == null ? null : data.resolve("bans.tsv"));
         this.channels = new NettyChatServer(config.transport(), config.ioThreads(), config.limits(),
-                tls == null ? null : tls.context(), config.password(),
+                tls == null ? null : tls.context(), config.password(), moderation,
                 (audiences, scheduler) -> new ChatHub(config.hubSettings(), clock, audiences, scheduler, history,
-                        tokens));
+                        tokens, moderation));
+        this.started = clock.instant();
     }
 
     /** Binds the listening socket and starts accepting connections. */
@@ -75,6 +80,11 @@ public final class ChatServer implements AutoCloseable {
     /** The SHA-256 fingerprint of the server's TLS certificate, or {@code null} without TLS. */
     public String tlsFingerprint() {
         return tls == null ? null : tls.fingerprint();
+    }
+
+    /** The operator's view and controls, for the server's console. */
+    public Operator operator() {
+        return new Operator(channels, started);
     }
 
     /** Open connections, joined or not. */

@@ -2,6 +2,8 @@ package dev.lanchat.server;
 
 import ch.qos.logback.classic.Level;
 import dev.lanchat.protocol.Protocol;
+import dev.lanchat.protocol.StandardStreams;
+import dev.lanchat.server.console.OperatorConsole;
 import dev.lanchat.server.discovery.AdvertiserConfig;
 import dev.lanchat.server.discovery.LanAdvertiser;
 import io.netty.channel.unix.Errors;
@@ -9,9 +11,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ParameterException;
@@ -80,39 +87,104 @@ public final class ServerMain {
         LanAdvertiser advertiser = options.noAdvertise ? null : LanAdvertiser.start(bound,
                 AdvertiserConfig.of(config.serverName(), config.lobby(), config.tls().enabled(),
                         config.password() != null), server.memberCount());
-        printBanner(out, config, server, bound, advertiser);
+        OperatorConsole console = options.running.noConsole ? null : openConsole(server, config);
+        printBanner(out, config, server, bound, advertiser, console != null);
 
         CountDownLatch stopRequested = new CountDownLatch(1);
-        onStopSignal(stopRequested);
-        Thread hook = new Thread(() -> stop(server, advertiser), "shutdown");
+        AtomicReference<String> reason = new AtomicReference<>("The server is shutting down");
+        onStopSignal(() -> {
+            stopRequested.countDown();
+            if (console != null) {
+                console.stop();
+            }
+        });
+        Thread hook = new Thread(() -> stop(server, advertiser, reason.get()), "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Thread consoleThread = null;
+        if (console != null) {
+            console.takeOverLog();
+            consoleThread = new Thread(() -> console.run(asked -> {
+                reason.set(asked);
+                stopRequested.countDown();
+            }), "console");
+            consoleThread.setDaemon(true);
+            consoleThread.start();
+        }
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         log.info("stop requested");
-        stop(server, advertiser);
+        stop(server, advertiser, reason.get());
+        if (console != null) {
+            console.stop();
+            try {
+                consoleThread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            console.close();
+        }
         out.println("Server stopped.");
         return 0;
     }
 
+    /**
+     * The operator's console, when the server runs in the foreground of a terminal; {@code null} otherwise (a
+     * service, a container, input from a pipe, or a job sent to the background, which must not read the terminal).
+     */
+    private static OperatorConsole openConsole(ChatServer server, ServerConfig config) {
+        if (!StandardStreams.areTerminal() || !inForeground()) {
+            return null;
+        }
+        try {
+            // The server's own INT and TERM handlers stay in place: JLine does not take over the process's signals.
+            Terminal terminal = TerminalBuilder.builder().system(true).name("lanchat-server").nativeSignals(false)
+                    .build();
+            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+                terminal.close();
+                return null;
+            }
+            Path history = config.dataDir() == null ? null : config.dataDir().resolve("console-history");
+            return new OperatorConsole(terminal, server.operator(), history);
+        } catch (IOException | RuntimeException e) {
+            log.warn("no operator console: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Whether this process is in the terminal's foreground process group. A job started with {@code &} is not, and
+     * reading the terminal would stop it (SIGTTIN). Where /proc does not tell, assume the foreground.
+     */
+    private static boolean inForeground() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the command: state, ppid, pgrp, session, tty_nr, tpgid.
+            return fields[2].equals(fields[5]);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
     /** Stops the server while the LAN advertisement is withdrawn, so that neither waits for the other. */
-    private static void stop(ChatServer server, LanAdvertiser advertiser) {
+    private static void stop(ChatServer server, LanAdvertiser advertiser, String reason) {
         if (advertiser != null) {
             advertiser.withdraw();
         }
-        server.stop("The server is shutting down");
+        server.stop(reason);
         if (advertiser != null) {
             advertiser.close();
         }
     }
 
-    /** Ctrl-C and SIGTERM release the latch, so the main thread stops the server and exits with status 0. */
-    private static void onStopSignal(CountDownLatch stopRequested) {
+    /** Ctrl-C and SIGTERM run {@code stop}, so the main thread stops the server and exits with status 0. */
+    private static void onStopSignal(Runnable stop) {
         for (String name : List.of("INT", "TERM")) {
             try {
-                Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+                Signal.handle(new Signal(name), signal -> stop.run());
             } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
                 // The shutdown hook still stops the server gracefully, with the JVM's own exit status.
                 log.debug("cannot handle SIG{}: {}", name, unavailable.toString());
@@ -121,7 +193,7 @@ public final class ServerMain {
     }
 
     private static void printBanner(PrintStream out, ServerConfig config, ChatServer server, InetSocketAddress bound,
-                                    LanAdvertiser advertiser) {
+                                    LanAdvertiser advertiser, boolean console) {
         String portFlag = (bound.getPort() == Protocol.DEFAULT_PORT ? "" : " --port " + bound.getPort())
                 + (server.tlsFingerprint() == null ? "" : " --tls");
         out.println();
@@ -152,7 +224,8 @@ public final class ServerMain {
             out.println("  Advertised on the LAN as '" + advertiser.instanceName()
                     + "': ./chat client finds it without --host.");
         }
-        out.println("  Press Ctrl-C to stop.");
+        out.println(console ? "  Type help for the operator's commands; shutdown or Ctrl-C stops the server."
+                : "  Press Ctrl-C to stop.");
         out.println();
         out.flush();
     }

@@ -204,6 +204,11 @@ final class ServerOptions {
 
         @Option(names = "--debug", description = "Log every connection event, for troubleshooting.")
         boolean debug;
+
+        @Option(names = "--no-console",
+                description = "Do not read operator commands from the terminal, even when there is one. Without "
+                        + "a terminal (a service, a container, input from a pipe) there is no console anyway.")
+        boolean noConsole;
     }
 
     @Option(names = "--no-advertise",

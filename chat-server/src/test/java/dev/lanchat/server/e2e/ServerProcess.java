@@ -27,11 +27,10 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server on 127.0.0.1 and an ephemeral port, with {@code flags} added, and waits until it listens. */
     ServerProcess(String... flags) throws Exception {
-        Path jar = Path.of("target", "chat-server.jar");
-        assertTrue(Files.exists(jar), "run the integration tests through 'verify', which builds " + jar);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "--bind", "127.0.0.1", "--port", "0"));
-        command.addAll(List.of(flags));
+        this(serverCommand(flags));
+    }
+
+    private ServerProcess(List<String> command) throws Exception {
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -52,6 +51,46 @@ final class ServerProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         address = new InetSocketAddress("127.0.0.1", port.get(30, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Starts the server as {@link #ServerProcess(String...)} does, but in a terminal of its own: a pseudo-terminal
+     * of 120 by 40 made by util-linux {@code script}, whose input is {@link #type}.
+     */
+    static ServerProcess inTerminal(String... flags) throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assertTrue(Files.isExecutable(script), "this test needs util-linux 'script' to make a pseudo-terminal "
+                + "(Debian package bsdutils); .ci/run installs it");
+        StringBuilder shell = new StringBuilder("stty cols 120 rows 40; exec");
+        for (String word : serverCommand(flags)) {
+            shell.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        return new ServerProcess(List.of(script.toString(), "--quiet", "--flush", "--return", "--command",
+                shell.toString(), "/dev/null"));
+    }
+
+    private static List<String> serverCommand(String... flags) {
+        Path jar = Path.of("target", "chat-server.jar");
+        assertTrue(Files.exists(jar), "run the integration tests through 'verify', which builds " + jar);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "--bind", "127.0.0.1", "--port", "0"));
+        command.addAll(List.of(flags));
+        return command;
+    }
+
+    /**
+     * Sends SIGTERM to the server's JVM, as a service manager stops it: to the process itself, or in a terminal to
+     * the JVM inside {@code script} (which would pass the signal on only as a hang-up).
+     */
+    void terminate() {
+        process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst()
+                .ifPresentOrElse(ProcessHandle::destroy, process::destroy);
+    }
+
+    /** Sends keys to the server's standard input, or its terminal. */
+    void type(String keys) throws IOException {
+        process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     String output() {

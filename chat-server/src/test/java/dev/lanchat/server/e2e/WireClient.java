@@ -49,6 +49,19 @@ final class WireClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Connects from another loopback address, such as {@code 127.0.0.5}, to be told apart from other clients by what
+     * the server keys on addresses (bans, mutes, per-address limits).
+     */
+    static WireClient connectFrom(String localAddress, InetSocketAddress server) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(localAddress, 0));
+        socket.connect(server);
+        WireClient client = new WireClient(socket);
+        client.startReading();
+        return client;
+    }
+
     /** Connects with a small receive buffer and never reads: a member whose send queue will fill up. */
     static WireClient connectNeverReading(InetSocketAddress server) throws IOException {
         Socket socket = new Socket();
