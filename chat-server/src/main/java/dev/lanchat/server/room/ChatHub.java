@@ -308,15 +308,7 @@ public final class ChatHub {
     }
 
     void listRooms(Member member) {
-        List<RoomInfo> list = new ArrayList<>();
-        for (Room room : rooms.values()) {
-            if (room == lobby || room.size() > 0) {
-                list.add(new RoomInfo(room.name(), room.size(), room.topic()));
-            }
-        }
-        list.sort(Comparator.comparing((RoomInfo r) -> !r.name().equals(lobby.name()))
-                .thenComparing(RoomInfo::name, String.CASE_INSENSITIVE_ORDER));
-        member.connection().send(new ServerMessage.Rooms(list));
+        member.connection().send(new ServerMessage.Rooms(roomList()));
     }
 
     void topic(Member member, String args) throws RuleViolation {
