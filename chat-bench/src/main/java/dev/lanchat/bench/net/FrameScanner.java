@@ -1,0 +1,300 @@
+package dev.lanchat.bench.net;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Reads just enough of a server frame's JSON payload to route it, without building a String or a map: the
+ * {@code type} of every frame, and for a {@code msg} frame where its {@code from} and {@code text} values lie.
+ *
+ * <pre>
+ * {"type":"msg","room":"lobby","from":"b3kfs0","ts":1735689600000,"text":"0 17 123456789 xxxx"}
+ *          ^^^                           ^^^^^^                            ^^^^^^^^^^^^^^^^^^^
+ *          type                          from: start, length               text: start, length
+ * </pre>
+ *
+ * It walks the top-level object key by key, so field order and whitespace do not matter and unknown fields are
+ * skipped, as {@code PROTOCOL.md} requires of a reader. Since the server writes {@code type} first, any other kind is
+ * recognised after a dozen bytes. It does not validate the JSON: a frame it cannot read this way, and a {@code msg}
+ * whose {@code from} or {@code text} holds an escape sequence (which a value found by position cannot represent), is
+ * reported as {@link Kind#OTHER}, for the full codec to read or refuse.
+ *
+ * <p>The payload is first copied, in one bulk copy, into a reused array ({@link #bytes()}) and scanned there: reading
+ * a Netty buffer byte by byte pays index and reference-count checks on every byte, which cost more than the scan.
+ * Only the first {@link #MAX_COPY} bytes of a larger frame are copied, which is plenty to find the type of a large
+ * welcome; such a frame cannot be a {@code msg} the bench sent.
+ *
+ * <p>Not thread-safe: it keeps the bytes and positions of the last scan. One per channel, used on its event loop.
+ */
+public final class FrameScanner {
+
+    /** What a frame is, as far as the load generator cares. */
+    public enum Kind {
+        /** A room's chat line; {@code from} and {@code text} were located. */
+        MSG,
+        /** The answer to a hello that admits the client; the rest of it (the member list) is not read. */
+        WELCOME,
+        /** Someone entered the room. */
+        JOIN,
+        /** Someone left the room. */
+        LEAVE,
+        /** Anything else, or a frame this scanner cannot read: the full codec decides. */
+        OTHER
+    }
+
+    /** The most of one payload that is copied and scanned. */
+    static final int MAX_COPY = 64 * 1024;
+
+    private static final byte QUOTE = '"';
+    private static final byte BACKSLASH = '\\';
+    private static final byte[] MSG = {'m', 's', 'g'};
+    private static final byte[] JOIN = {'j', 'o', 'i', 'n'};
+    private static final byte[] LEAVE = {'l', 'e', 'a', 'v', 'e'};
+    private static final byte[] WELCOME = {'w', 'e', 'l', 'c', 'o', 'm', 'e'};
+
+    private byte[] bytes = new byte[512];
+    private int fromStart;
+    private int fromLength;
+    private int textStart;
+    private int textLength;
+
+    /**
+     * Scans the readable bytes of {@code payload} (one frame, without its length prefix) without moving its indexes.
+     * After a {@link Kind#MSG}, {@link #fromStart()} and the other accessors give positions in {@link #bytes()}.
+     */
+    public Kind scan(ByteBuf payload) {
+        int length = Math.min(payload.readableBytes(), MAX_COPY);
+        if (bytes.length < length) {
+            bytes = new byte[Math.min(MAX_COPY, Integer.highestOneBit(length - 1) << 1)];
+        }
+        payload.getBytes(payload.readerIndex(), bytes, 0, length);
+        return scan(bytes, length);
+    }
+
+    /** The bytes of the last frame scanned, from index 0; valid until the next scan. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Index in {@link #bytes()} of the first byte of the last {@code msg}'s {@code from} value. */
+    public int fromStart() {
+        return fromStart;
+    }
+
+    /** Length in bytes of the last {@code msg}'s {@code from} value. */
+    public int fromLength() {
+        return fromLength;
+    }
+
+    /** Index in {@link #bytes()} of the first byte of the last {@code msg}'s {@code text} value. */
+    public int textStart() {
+        return textStart;
+    }
+
+    /** Length in bytes of the last {@code msg}'s {@code text} value. */
+    public int textLength() {
+        return textLength;
+    }
+
+    private Kind scan(byte[] b, int end) {
+        fromStart = -1;
+        textStart = -1;
+        Kind type = null;
+        int i = skipWhitespace(b, 0, end);
+        if (i >= end || b[i] != '{') {
+            return Kind.OTHER;
+        }
+        i = skipWhitespace(b, i + 1, end);
+        if (i < end && b[i] == '}') {
+            return Kind.OTHER;
+        }
+        while (true) {
+            if (i >= end || b[i] != QUOTE) {
+                return Kind.OTHER;
+            }
+            int keyStart = i + 1;
+            int keyEnd = indexOf(b, keyStart, end, QUOTE);
+            if (keyEnd < 0 || indexOf(b, keyStart, keyEnd, BACKSLASH) >= 0) {
+                // An escaped key might spell one of the three looked for; the codec reads it properly.
+                return Kind.OTHER;
+            }
+            i = skipWhitespace(b, keyEnd + 1, end);
+            if (i >= end || b[i] != ':') {
+                return Kind.OTHER;
+            }
+            i = skipWhitespace(b, i + 1, end);
+            if (i >= end) {
+                return Kind.OTHER;
+            }
+            Field field = Field.of(b, keyStart, keyEnd - keyStart);
+            if (b[i] == QUOTE) {
+                int valueStart = i + 1;
+                int valueEnd = indexOf(b, valueStart, end, QUOTE);
+                if (valueEnd < 0) {
+                    return Kind.OTHER;
+                }
+                boolean escaped = indexOf(b, valueStart, valueEnd, BACKSLASH) >= 0;
+                if (escaped) {
+                    if (field != Field.NONE) {
+                        return Kind.OTHER;
+                    }
+                    valueEnd = escapedStringEnd(b, valueStart, end);
+                    if (valueEnd < 0) {
+                        return Kind.OTHER;
+                    }
+                }
+                int valueLength = valueEnd - valueStart;
+                switch (field) {
+                    case TYPE:
+                        type = kindOf(b, valueStart, valueLength);
+                        if (type != Kind.MSG) {
+                            return type;
+                        }
+                        break;
+                    case FROM:
+                        fromStart = valueStart;
+                        fromLength = valueLength;
+                        break;
+                    case TEXT:
+                        textStart = valueStart;
+                        textLength = valueLength;
+                        break;
+                    default:
+                        break;
+                }
+                i = valueEnd + 1;
+            } else {
+                if (field != Field.NONE) {
+                    return Kind.OTHER;
+                }
+                i = skipValue(b, i, end);
+                if (i < 0) {
+                    return Kind.OTHER;
+                }
+            }
+            i = skipWhitespace(b, i, end);
+            if (i >= end) {
+                return Kind.OTHER;
+            }
+            if (b[i] == '}') {
+                break;
+            }
+            if (b[i] != ',') {
+                return Kind.OTHER;
+            }
+            i = skipWhitespace(b, i + 1, end);
+        }
+        return type == Kind.MSG && fromStart >= 0 && textStart >= 0 ? Kind.MSG : Kind.OTHER;
+    }
+
+    /** The top-level keys this scanner looks for. */
+    private enum Field {
+        TYPE, FROM, TEXT, NONE;
+
+        static Field of(byte[] b, int start, int length) {
+            if (length != 4) {
+                return NONE;
+            }
+            if (b[start] == 't' && b[start + 1] == 'y' && b[start + 2] == 'p' && b[start + 3] == 'e') {
+                return TYPE;
+            }
+            if (b[start] == 'f' && b[start + 1] == 'r' && b[start + 2] == 'o' && b[start + 3] == 'm') {
+                return FROM;
+            }
+            if (b[start] == 't' && b[start + 1] == 'e' && b[start + 2] == 'x' && b[start + 3] == 't') {
+                return TEXT;
+            }
+            return NONE;
+        }
+    }
+
+    private static Kind kindOf(byte[] b, int start, int length) {
+        if (matches(b, start, length, MSG)) {
+            return Kind.MSG;
+        }
+        if (matches(b, start, length, JOIN)) {
+            return Kind.JOIN;
+        }
+        if (matches(b, start, length, LEAVE)) {
+            return Kind.LEAVE;
+        }
+        if (matches(b, start, length, WELCOME)) {
+            return Kind.WELCOME;
+        }
+        return Kind.OTHER;
+    }
+
+    private static boolean matches(byte[] b, int start, int length, byte[] word) {
+        if (length != word.length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (b[start + k] != word[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipWhitespace(byte[] b, int i, int end) {
+        while (i < end && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the quote that closes a string starting at {@code i} that holds escapes, or -1. */
+    private static int escapedStringEnd(byte[] b, int i, int end) {
+        while (i < end) {
+            if (b[i] == BACKSLASH) {
+                i += 2;
+            } else if (b[i] == QUOTE) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** Skips a number, literal, object or array starting at {@code i}; returns the index after it, or -1. */
+    private static int skipValue(byte[] b, int i, int end) {
+        if (b[i] != '{' && b[i] != '[') {
+            while (i < end) {
+                byte c = b[i];
+                if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                    return i;
+                }
+                i++;
+            }
+            return -1;
+        }
+        int depth = 0;
+        while (i < end) {
+            byte c = b[i];
+            if (c == QUOTE) {
+                i = escapedStringEnd(b, i + 1, end);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            }
+            i++;
+        }
+        return -1;
+    }
+}
