@@ -9,10 +9,10 @@ import java.util.Objects;
 
 /**
  * Everything one bench run is told: the scenario and its plan (exactly the plan of that scenario is given), the
- * server to load, and the bench's own I/O threads. Built once in {@link BenchMain} from the command line; the
+ * server to load, the bench's own I/O threads, and how long to prime a fan-out room before measuring. Built once in {@link BenchMain} from the command line; the
  * constructor validates and names the bad value. Immutable.
  */
-public record BenchConfig(Scenario scenario, Target target, int ioThreads, FanoutPlan fanout,
+public record BenchConfig(Scenario scenario, Target target, int ioThreads, Duration prime, FanoutPlan fanout,
                           SaturationPlan saturation, ScalePlan scale) {
 
     /**
@@ -26,12 +26,20 @@ public record BenchConfig(Scenario scenario, Target target, int ioThreads, Fanou
             "--flood-rate=1000000",
             "--flood-burst=1000000");
 
+    public static final int DEFAULT_PRIME_SECONDS = 5;
+    /** Closed-loop priming before a fan-out or saturation run; see {@link dev.lanchat.bench.fanout.Priming}. */
+    public static final Duration DEFAULT_PRIME = Duration.ofSeconds(DEFAULT_PRIME_SECONDS);
+
     /** How long a spawned server may take to say where it listens. */
     public static final Duration SERVER_START_TIMEOUT = Duration.ofSeconds(30);
 
     public BenchConfig {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(prime, "prime");
+        if (prime.isNegative()) {
+            throw new IllegalArgumentException("priming must not be negative: " + prime);
+        }
         if (ioThreads < 1 || ioThreads > 256) {
             throw new IllegalArgumentException("I/O threads must be between 1 and 256: " + ioThreads);
         }

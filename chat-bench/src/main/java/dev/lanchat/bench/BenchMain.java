@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import dev.lanchat.bench.fanout.FanoutReports;
 import dev.lanchat.bench.fanout.FanoutResult;
 import dev.lanchat.bench.fanout.FanoutRun;
+import dev.lanchat.bench.fanout.Priming;
 import dev.lanchat.bench.fanout.SaturationResult;
 import dev.lanchat.bench.fanout.SaturationRun;
 import dev.lanchat.bench.net.ClientFleet;
@@ -155,9 +156,11 @@ public final class BenchMain {
         String tag = runTag();
         switch (config.scenario()) {
             case FANOUT:
+                Priming.run(fleet, address, config.fanout(), config.prime(), tag + "p");
                 FanoutResult fanout = new FanoutRun(fleet, address, config.fanout(), tag, server.pid()).run();
                 return new Outcome(FanoutReports.fanout(fanout), fanout.intact());
             case SATURATION:
+                Priming.run(fleet, address, config.saturation().step(), config.prime(), tag + "p");
                 SaturationResult saturation = new SaturationRun(fleet, address, config.saturation(), tag, server.pid())
                         .run();
                 return new Outcome(FanoutReports.saturation(saturation), saturation.intact());
@@ -185,6 +188,10 @@ public final class BenchMain {
         }
         report.row("bench", transport + " transport, " + config.ioThreads() + " I/O thread(s); " + cores
                 + " CPU cores shared with the server");
+        if (!config.prime().isZero()) {
+            report.row("primed", Report.seconds(config.prime().toMillis() / 1000.0) + " of closed loop before the run "
+                    + "(warms up both JVMs; not counted)");
+        }
         report.note("bench and server share this machine, so figures are indicative; compare runs made alike");
 
         Map<String, Object> serverJson = new LinkedHashMap<>();
@@ -200,6 +207,7 @@ public final class BenchMain {
         benchJson.put("ioThreads", config.ioThreads());
         benchJson.put("cores", cores);
         benchJson.put("java", System.getProperty("java.version"));
+        benchJson.put("primeSeconds", config.prime().toMillis() / 1000.0);
         report.put("bench", benchJson);
     }
 

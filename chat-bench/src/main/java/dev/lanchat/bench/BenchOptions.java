@@ -137,6 +137,12 @@ final class BenchOptions {
                     + SaturationPlan.DEFAULT_STEP_DRAIN_SECONDS + ").")
     Double drainSeconds;
 
+    @Option(names = "--prime", paramLabel = "SECONDS",
+            description = "[fanout, saturation] Closed-loop run first, not counted, so that both JVMs have compiled "
+                    + "their hot paths before anything is measured; 0 skips it (default: "
+                    + BenchConfig.DEFAULT_PRIME_SECONDS + ").")
+    Double primeSeconds;
+
     // Saturation.
 
     @Option(names = "--start-rate", paramLabel = "N",
@@ -192,7 +198,8 @@ final class BenchOptions {
 
     static {
         Set<Scenario> room = EnumSet.of(Scenario.FANOUT, Scenario.SATURATION);
-        for (String name : List.of("--receivers", "--senders", "--size", "--warmup", "--duration", "--drain")) {
+        for (String name : List.of("--receivers", "--senders", "--size", "--warmup", "--duration", "--drain",
+                "--prime")) {
             APPLIES_TO.put(name, room);
         }
         for (String name : List.of("--rate", "--window")) {
@@ -221,19 +228,21 @@ final class BenchOptions {
         }
         Target target = target();
         int threads = ioThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : ioThreads;
+        Duration prime = scenario == Scenario.SCALE ? Duration.ZERO
+                : seconds("--prime", primeSeconds, BenchConfig.DEFAULT_PRIME);
         switch (scenario) {
             case FANOUT:
-                return new BenchConfig(scenario, target, threads, fanoutPlan(FanoutPlan.DEFAULT_WARMUP,
+                return new BenchConfig(scenario, target, threads, prime, fanoutPlan(FanoutPlan.DEFAULT_WARMUP,
                         FanoutPlan.DEFAULT_MEASURE, FanoutPlan.DEFAULT_DRAIN, rate == null ? 0 : rate), null, null);
             case SATURATION:
                 FanoutPlan step = fanoutPlan(SaturationPlan.DEFAULT_STEP_WARMUP, SaturationPlan.DEFAULT_STEP_MEASURE,
                         SaturationPlan.DEFAULT_STEP_DRAIN, or(startRate, SaturationPlan.DEFAULT_START_RATE));
-                return new BenchConfig(scenario, target, threads, null, new SaturationPlan(step,
+                return new BenchConfig(scenario, target, threads, prime, null, new SaturationPlan(step,
                         or(startRate, SaturationPlan.DEFAULT_START_RATE), or(maxRate, SaturationPlan.DEFAULT_MAX_RATE),
                         p99LimitMillis == null ? SaturationPlan.DEFAULT_P99_LIMIT : Duration.ofMillis(p99LimitMillis),
                         or(refineSteps, SaturationPlan.DEFAULT_REFINE_STEPS)), null);
             default:
-                return new BenchConfig(scenario, target, threads, null, null, new ScalePlan(
+                return new BenchConfig(scenario, target, threads, prime, null, null, new ScalePlan(
                         or(clients, ScalePlan.DEFAULT_CLIENTS), or(concurrency, ScalePlan.DEFAULT_CONCURRENCY),
                         or(sourceAddresses, 0), or(broadcasts, ScalePlan.DEFAULT_BROADCASTS),
                         seconds("--join-timeout", joinTimeoutSeconds, ScalePlan.DEFAULT_JOIN_TIMEOUT)));

@@ -35,7 +35,8 @@ class BenchMainIT extends LoopbackServer {
     @Test
     void aFanoutAgainstARunningServerPrintsATableThenOneJsonLine() throws IOException {
         int status = run("fanout", "--host", "127.0.0.1", "--port", Integer.toString(address.getPort()),
-                "--receivers", "3", "--senders", "2", "--warmup", "0.2", "--duration", "0.8", "--drain", "5",
+                "--receivers", "3", "--senders", "2", "--prime", "0.5", "--warmup", "0.2", "--duration", "0.8",
+                "--drain", "5",
                 "--io-threads", "1");
 
         assertEquals(0, status, () -> out() + err());

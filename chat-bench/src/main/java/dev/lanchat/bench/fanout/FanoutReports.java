@@ -59,11 +59,12 @@ public final class FanoutReports {
                     Report.perSecond(r.deliveriesPerSecond()),
                     String.format(Locale.ROOT, "%.0f%%", 100 * r.deliveriesPerSecond() / r.offeredDeliveriesPerSecond()),
                     ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
-                    Report.count(r.account().lost()), each.verdict()));
+                    Report.count(r.account().lost()), shortCores(r.benchCores()) + "/" + shortCores(r.serverCores()),
+                    each.verdict()));
             stepsJson.add(r.toJson());
         }
-        report.table("steps (latency in ms)", List.of("rate", "messages", "deliveries", "of offered", "p50", "p99",
-                "p99.9", "max", "lost", "verdict"), rows);
+        report.table("steps (latency in ms; cpu in cores, bench/server)", List.of("rate", "messages", "deliveries",
+                "of offered", "p50", "p99", "p99.9", "max", "lost", "cpu", "verdict"), rows);
         report.put("scenario", "saturation");
         report.put("receivers", step.receivers());
         report.put("senders", step.senders());
@@ -124,6 +125,10 @@ public final class FanoutReports {
 
     private static String cores(double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f cores", value) : "n/a";
+    }
+
+    private static String shortCores(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "-";
     }
 
     private static String ms(long nanos) {
