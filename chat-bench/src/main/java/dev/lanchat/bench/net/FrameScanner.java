@@ -18,10 +18,11 @@ import io.netty.buffer.ByteBuf;
  * whose {@code from} or {@code text} holds an escape sequence (which a value found by position cannot represent), is
  * reported as {@link Kind#OTHER}, for the full codec to read or refuse.
  *
- * <p>The payload is first copied, in one bulk copy, into a reused array ({@link #bytes()}) and scanned there: reading
- * a Netty buffer byte by byte pays index and reference-count checks on every byte, which cost more than the scan.
- * Only the first {@link #MAX_COPY} bytes of a larger frame are copied, which is plenty to find the type of a large
- * welcome; such a frame cannot be a {@code msg} the bench sent.
+ * <p>The payload is copied in bulk into a reused array ({@link #bytes()}) and scanned there: reading a Netty buffer
+ * byte by byte pays index and reference-count checks on every byte, which cost more than the scan. The first 512
+ * bytes are copied first, which settles any frame whose type comes first (the server writes it first); the rest is
+ * copied only if that does not settle it, and never more than {@link #MAX_COPY} bytes, which is plenty for any line
+ * the bench sends. So a welcome that lists ten thousand members costs a 512-byte copy.
  *
  * <p>Not thread-safe: it keeps the bytes and positions of the last scan. One per channel, used on its event loop.
  */
@@ -43,6 +44,8 @@ public final class FrameScanner {
 
     /** The most of one payload that is copied and scanned. */
     static final int MAX_COPY = 64 * 1024;
+    /** What is copied first: a whole bench line, and the type of any frame the server writes. */
+    private static final int FIRST_COPY = 512;
 
     private static final byte QUOTE = '"';
     private static final byte BACKSLASH = '\\';
@@ -51,7 +54,7 @@ public final class FrameScanner {
     private static final byte[] LEAVE = {'l', 'e', 'a', 'v', 'e'};
     private static final byte[] WELCOME = {'w', 'e', 'l', 'c', 'o', 'm', 'e'};
 
-    private byte[] bytes = new byte[512];
+    private byte[] bytes = new byte[FIRST_COPY];
     private int fromStart;
     private int fromLength;
     private int textStart;
@@ -62,12 +65,20 @@ public final class FrameScanner {
      * After a {@link Kind#MSG}, {@link #fromStart()} and the other accessors give positions in {@link #bytes()}.
      */
     public Kind scan(ByteBuf payload) {
-        int length = Math.min(payload.readableBytes(), MAX_COPY);
-        if (bytes.length < length) {
-            bytes = new byte[Math.min(MAX_COPY, Integer.highestOneBit(length - 1) << 1)];
-        }
+        int available = payload.readableBytes();
+        int length = Math.min(available, FIRST_COPY);
         payload.getBytes(payload.readerIndex(), bytes, 0, length);
-        return scan(bytes, length);
+        Kind kind = scan(bytes, length);
+        if (kind == Kind.OTHER && length < available) {
+            // The prefix did not settle it, and the frame is longer: read the rest, up to the limit.
+            length = Math.min(available, MAX_COPY);
+            if (bytes.length < length) {
+                bytes = new byte[Math.min(MAX_COPY, Integer.highestOneBit(length - 1) << 1)];
+            }
+            payload.getBytes(payload.readerIndex(), bytes, 0, length);
+            kind = scan(bytes, length);
+        }
+        return kind;
     }
 
     /** The bytes of the last frame scanned, from index 0; valid until the next scan. */

@@ -67,6 +67,22 @@ class FrameScannerTest {
     }
 
     @Test
+    void readsALineLongerThanItsFirstCopy() {
+        String text = "0 1 2 " + "x".repeat(8000);
+
+        assertEquals(FrameScanner.Kind.MSG, scan(MessageCodec.encode(new Chat("lobby", "ada", NOW, text, false))));
+        assertEquals(text, text());
+    }
+
+    @Test
+    void findsTheTypeAfterALongFieldThatComesFirst() {
+        String json = "{\"room\":\"" + "r".repeat(3000) + "\",\"from\":\"ada\",\"text\":\"hi\",\"type\":\"msg\"}";
+
+        assertEquals(FrameScanner.Kind.MSG, scan(json));
+        assertEquals("hi", text());
+    }
+
+    @Test
     void recognisesWelcomeJoinAndLeaveByTheirType() {
         ServerMessage welcome = new ServerMessage.Welcome(1, "ada", "lobby", "lab", "hi",
                 List.of(new MemberInfo("bob", NOW)), List.of(new CommandInfo("who", "", "who is here")), 16384);
