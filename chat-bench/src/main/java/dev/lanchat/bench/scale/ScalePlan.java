@@ -12,7 +12,7 @@ import java.util.Objects;
 public record ScalePlan(int clients, int concurrency, int sourceAddresses, int broadcasts, Duration joinTimeout) {
 
     public static final int DEFAULT_CLIENTS = 2_000;
-    public static final int DEFAULT_CONCURRENCY = 64;
+    public static final int DEFAULT_CONCURRENCY = 256;
     public static final int DEFAULT_BROADCASTS = 3;
     public static final int DEFAULT_JOIN_TIMEOUT_SECONDS = 120;
     public static final Duration DEFAULT_JOIN_TIMEOUT = Duration.ofSeconds(DEFAULT_JOIN_TIMEOUT_SECONDS);
