@@ -52,40 +52,29 @@ public final class ChatLine {
      */
     public static boolean parse(byte[] bytes, int start, int length, Header out) {
         int end = start + length;
+        int i = start;
         long sender = 0;
-        long seq = 0;
-        long sent = 0;
-        int field = 0;
-        int digits = 0;
-        for (int i = start; i < end; i++) {
-            byte b = bytes[i];
-            if (b >= '0' && b <= '9') {
-                if (++digits > MAX_DIGITS) {
-                    return false;
-                }
-                int digit = b - '0';
-                switch (field) {
-                    case 0:
-                        sender = sender * 10 + digit;
-                        break;
-                    case 1:
-                        seq = seq * 10 + digit;
-                        break;
-                    default:
-                        sent = sent * 10 + digit;
-                        break;
-                }
-            } else if (b == ' ' && digits > 0) {
-                if (field == 2) {
-                    break;
-                }
-                field++;
-                digits = 0;
-            } else {
-                return false;
-            }
+        int digits = i;
+        for (; i < end && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+            sender = sender * 10 + (bytes[i] - '0');
         }
-        if (field != 2 || digits == 0 || sender > Integer.MAX_VALUE) {
+        if (i == digits || i - digits > 5 || i >= end || bytes[i] != ' ') {
+            return false;
+        }
+        long seq = 0;
+        digits = ++i;
+        for (; i < end && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+            seq = seq * 10 + (bytes[i] - '0');
+        }
+        if (i == digits || i - digits > MAX_DIGITS || i >= end || bytes[i] != ' ') {
+            return false;
+        }
+        long sent = 0;
+        digits = ++i;
+        for (; i < end && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+            sent = sent * 10 + (bytes[i] - '0');
+        }
+        if (i == digits || i - digits > MAX_DIGITS || (i < end && bytes[i] != ' ')) {
             return false;
         }
         out.sender = (int) sender;

@@ -1,6 +1,11 @@
 package dev.lanchat.bench.net;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads just enough of a server frame's JSON payload to route it, without building a String or a map: the
@@ -12,8 +17,9 @@ import io.netty.buffer.ByteBuf;
  *          type                          from: start, length               text: start, length
  * </pre>
  *
- * It walks the top-level object key by key, so field order and whitespace do not matter and unknown fields are
- * skipped, as {@code PROTOCOL.md} requires of a reader. Since the server writes {@code type} first, any other kind is
+ * A {@code msg} laid out exactly as the server writes it is matched on a fast path (fixed parts compared whole,
+ * string ends found eight bytes at a time); anything else is walked key by key, so field order and whitespace do not
+ * matter and unknown fields are skipped, as {@code PROTOCOL.md} requires of a reader. Since the server writes {@code type} first, any other kind is
  * recognised after a dozen bytes. It does not validate the JSON: a frame it cannot read this way, and a {@code msg}
  * whose {@code from} or {@code text} holds an escape sequence (which a value found by position cannot represent), is
  * reported as {@link Kind#OTHER}, for the full codec to read or refuse.
@@ -53,6 +59,17 @@ public final class FrameScanner {
     private static final byte[] JOIN = {'j', 'o', 'i', 'n'};
     private static final byte[] LEAVE = {'l', 'e', 'a', 'v', 'e'};
     private static final byte[] WELCOME = {'w', 'e', 'l', 'c', 'o', 'm', 'e'};
+    private static final byte[] MSG_HEAD = ascii("{\"type\":\"msg\",\"room\":\"");
+    private static final byte[] FROM_KEY = ascii("\",\"from\":\"");
+    private static final byte[] TS_KEY = ascii("\",\"ts\":");
+    private static final byte[] TEXT_KEY = ascii(",\"text\":\"");
+    private static final byte[] ACTION_TAIL = ascii(",\"action\":true}");
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private byte[] bytes = new byte[FIRST_COPY];
     private int fromStart;
@@ -107,6 +124,57 @@ public final class FrameScanner {
     }
 
     private Kind scan(byte[] b, int end) {
+        if (serverLayout(b, end)) {
+            return Kind.MSG;
+        }
+        return walk(b, end);
+    }
+
+    /**
+     * The fast path: a {@code msg} exactly as the server writes it, {@code {"type":"msg","room":"R","from":"F",
+     * "ts":N,"text":"T"}} with an optional {@code ,"action":true} before the brace, and no escapes in R, F or T.
+     * Its fixed parts are compared whole, and each string's end is found eight bytes at a time.
+     */
+    private boolean serverLayout(byte[] b, int end) {
+        if (!startsWith(b, 0, end, MSG_HEAD)) {
+            return false;
+        }
+        int roomEnd = quoteOrBackslash(b, MSG_HEAD.length, end);
+        if (roomEnd < 0 || b[roomEnd] != QUOTE || !startsWith(b, roomEnd, end, FROM_KEY)) {
+            return false;
+        }
+        int from = roomEnd + FROM_KEY.length;
+        int fromEnd = quoteOrBackslash(b, from, end);
+        if (fromEnd < 0 || b[fromEnd] != QUOTE || !startsWith(b, fromEnd, end, TS_KEY)) {
+            return false;
+        }
+        int i = fromEnd + TS_KEY.length;
+        int digits = i;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        if (i == digits || !startsWith(b, i, end, TEXT_KEY)) {
+            return false;
+        }
+        int text = i + TEXT_KEY.length;
+        int textEnd = quoteOrBackslash(b, text, end);
+        if (textEnd < 0 || b[textEnd] != QUOTE) {
+            return false;
+        }
+        int tail = textEnd + 1;
+        boolean plain = tail == end - 1 && b[tail] == '}';
+        if (!plain && !(tail + ACTION_TAIL.length == end && startsWith(b, tail, end, ACTION_TAIL))) {
+            return false;
+        }
+        fromStart = from;
+        fromLength = fromEnd - from;
+        textStart = text;
+        textLength = textEnd - text;
+        return true;
+    }
+
+    /** The general path: any object, key by key. */
+    private Kind walk(byte[] b, int end) {
         fromStart = -1;
         textStart = -1;
         Kind type = null;
@@ -216,6 +284,38 @@ public final class FrameScanner {
             }
             return NONE;
         }
+    }
+
+    /**
+     * The index of the first quote or backslash in {@code [from, to)}, or -1: eight bytes at a time, with the
+     * classic test for a zero byte applied to the word XOR-ed with each sought byte. That test can also flag a byte
+     * above a real match (a borrow), never one below, so the lowest flag is always the first match.
+     */
+    static int quoteOrBackslash(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i);
+            long quotes = word ^ QUOTES;
+            long backslashes = word ^ BACKSLASHES;
+            long found = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == QUOTE || b[i] == BACKSLASH) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int end, byte[] prefix) {
+        return at + prefix.length <= end && Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static Kind kindOf(byte[] b, int start, int length) {

@@ -173,6 +173,37 @@ class FrameScannerTest {
         }
     }
 
+    @Test
+    void findsTheFirstQuoteOrBackslashLikeAPlainLoopDoes() {
+        Random random = new Random(7);
+        byte[] alphabet = {'"', '\\', 'a', ' ', 0, 1, 0x21, 0x23, 0x5B, 0x5D, (byte) 0x80, (byte) 0xA2, (byte) 0xDC,
+                (byte) 0xFF, 0x7F};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                // Mostly bytes that are neither, so that matches land anywhere in a word, or nowhere.
+                bytes[i] = random.nextInt(8) == 0 ? alphabet[random.nextInt(2)] : alphabet[2 + random.nextInt(13)];
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to && expected < 0; i++) {
+                if (bytes[i] == '"' || bytes[i] == '\\') {
+                    expected = i;
+                }
+            }
+            assertEquals(expected, FrameScanner.quoteOrBackslash(bytes, from, to), () -> java.util.Arrays.toString(bytes));
+        }
+    }
+
+    @Test
+    void aLineInTheServersLayoutWithTrailingSpaceIsStillFound() {
+        String json = MessageCodec.encode(new Chat("lobby", "ada", NOW, "hi", false)) + " ";
+
+        assertEquals(FrameScanner.Kind.MSG, scan(json));
+        assertEquals("hi", text());
+    }
+
     private FrameScanner.Kind scan(String json) {
         ByteBuf payload = Unpooled.copiedBuffer(json, StandardCharsets.UTF_8);
         try {
