@@ -1,9 +1,9 @@
 package dev.lanchat.client;
 
-import dev.lanchat.client.console.ChatCompleter;
 import dev.lanchat.client.console.Console;
 import dev.lanchat.client.console.Input;
 import dev.lanchat.client.console.InputParser;
+import dev.lanchat.client.console.LocalCommands;
 import dev.lanchat.client.console.RoomState;
 import dev.lanchat.client.net.ChatConnection;
 import dev.lanchat.client.net.ConnectionListener;
@@ -15,7 +15,6 @@ import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.MessageCodec;
 import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.ServerMessage;
-import dev.lanchat.protocol.ServerMessage.CommandInfo;
 import dev.lanchat.protocol.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The input loop runs on the thread that calls {@link #run}; server messages are shown from the network thread as
  * they arrive; reconnecting happens on a thread of its own. Lines typed while disconnected wait and are sent once
- * the session is back.
+ * the session is back. Commands in the client's own table ({@link LocalCommands}) run here and never reach the
+ * server.
  */
 public final class ChatSession {
 
@@ -55,6 +55,7 @@ public final class ChatSession {
     private final ClientConfig config;
     private final Console console;
     private final RoomState state;
+    private final LocalCommands commands;
     private final Object lock = new Object();
     private final Queue<ClientMessage> waiting = new ArrayDeque<>();
     private volatile ChatConnection connection;
@@ -68,10 +69,11 @@ public final class ChatSession {
     private volatile String nick;
     private volatile String password = "";
 
-    public ChatSession(ClientConfig config, Console console, RoomState state) {
+    public ChatSession(ClientConfig config, Console console, RoomState state, LocalCommands commands) {
         this.config = config;
         this.console = console;
         this.state = state;
+        this.commands = commands;
     }
 
     /** Runs the session to its end and returns the exit status. */
@@ -184,9 +186,9 @@ public final class ChatSession {
                 send(new ClientMessage.Say(((Input.Text) input).text()));
             } else if (input instanceof Input.Command) {
                 Input.Command command = (Input.Command) input;
-                send(new ClientMessage.Command(command.name(), withHistoryCursor(command)));
-            } else if (input instanceof Input.Help) {
-                console.info(helpText());
+                if (!commands.run(command.name(), command.args(), console)) {
+                    send(new ClientMessage.Command(command.name(), withHistoryCursor(command)));
+                }
             }
         }
         if (bye != null || (!reconnecting && !connection.isOpen())) {
@@ -350,16 +352,6 @@ public final class ChatSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private String helpText() {
-        StringBuilder text = new StringBuilder("Commands (Tab completes commands and nicks):");
-        for (CommandInfo command : new ChatCompleter(state).commandsForHelp()) {
-            String usage = "/" + command.name() + (command.args().isEmpty() ? "" : " " + command.args());
-            text.append("\n  ").append(String.format("%-16s %s", usage, command.help()));
-        }
-        text.append("\nType //text to send a line that starts with a slash. Ctrl-D also leaves.");
-        return text.toString();
     }
 
     private static String suggestedNick() {

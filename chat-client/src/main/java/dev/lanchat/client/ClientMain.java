@@ -5,8 +5,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import dev.lanchat.client.console.ChatView;
 import dev.lanchat.client.console.Console;
 import dev.lanchat.client.console.JLineConsole;
+import dev.lanchat.client.console.LocalCommands;
+import dev.lanchat.client.console.LocalSettings;
 import dev.lanchat.client.console.PlainConsole;
 import dev.lanchat.client.console.Renderer;
 import dev.lanchat.client.console.RoomState;
@@ -77,9 +80,12 @@ public final class ClientMain {
             logTo(options.logFile);
         }
         RoomState state = new RoomState();
-        Renderer renderer = new Renderer(ZoneId.systemDefault(), state::nick);
-        try (Console console = interactive ? terminalConsole(config, state, renderer)
-                : new PlainConsole(in, out, renderer)) {
+        LocalSettings settings = config.settingsFile() == null ? LocalSettings.inMemory()
+                : LocalSettings.load(config.settingsFile());
+        ChatView view = new ChatView(new Renderer(ZoneId.systemDefault(), state::nick), settings, state::nick);
+        LocalCommands commands = new LocalCommands(view, settings, state);
+        try (Console console = interactive ? terminalConsole(config, state, view, commands)
+                : new PlainConsole(in, out, view)) {
             if (findRoom) {
                 RoomFinder.Outcome found = RoomFinder.find(browseOn, config.port(), console, err);
                 if (found instanceof RoomFinder.Outcome.Stop stop) {
@@ -92,15 +98,15 @@ public final class ClientMain {
                 boolean reconnect = config.reconnect();
                 config = options.toConfig().withReconnect(reconnect);
             }
-            return new ChatSession(config, console, state).run();
+            return new ChatSession(config, console, state, commands).run();
         } catch (IOException e) {
             err.println("chat client: cannot open the terminal: " + e.getMessage());
             return 1;
         }
     }
 
-    private static Console terminalConsole(ClientConfig config, RoomState state, Renderer renderer)
-            throws IOException {
+    private static Console terminalConsole(ClientConfig config, RoomState state, ChatView view,
+                                           LocalCommands commands) throws IOException {
         Terminal terminal = TerminalBuilder.builder().system(true).name("lanchat").build();
         Path history = config.historyFile();
         if (history != null) {
@@ -110,7 +116,7 @@ public final class ClientMain {
                 history = null; // chat without history rather than not at all
             }
         }
-        return new JLineConsole(terminal, state, renderer, history, config.color());
+        return new JLineConsole(terminal, state, view, commands, history, config.color());
     }
 
     /**

@@ -3,13 +3,16 @@ package dev.lanchat.client.console;
 import dev.lanchat.protocol.ServerMessage;
 import java.io.IOError;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -17,18 +20,20 @@ import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp;
 
 /**
- * The console for a person at a terminal: a JLine {@link LineReader} with history kept in a file and completion of
- * commands and nicks. Events arrive through {@link LineReader#printAbove}, so they appear above the prompt while the
- * line being typed stays intact. A typed line is erased when accepted; the server's echo shows it in its place.
+ * The console for a person at a terminal: a JLine line editor with history kept in a file and completion of commands
+ * and nicks. Events arrive through {@link LineReader#printAbove}, so they appear above the prompt while the line being
+ * typed stays intact; the {@link ChatView} decides what is shown and wraps it to the terminal's width. A typed line
+ * is erased when accepted; the server's echo shows it in its place.
  *
- * <p>The input loop thread owns {@link #readLine}; network threads call the output methods, which JLine serialises.
+ * <p>The input loop thread owns {@link #readLine}; network threads call the output methods, which draw under the
+ * line editor's lock.
  */
 public final class JLineConsole implements Console {
 
     private final Terminal terminal;
-    private final LineReader reader;
+    private final ChatLineReader reader;
     private final RoomState state;
-    private final Renderer renderer;
+    private final ChatView view;
     private final boolean color;
     private volatile boolean stopped;
     /** Guards {@link #inReadLine}; notified when a read ends. */
@@ -39,30 +44,30 @@ public final class JLineConsole implements Console {
      * @param historyFile where typed lines are kept between runs, or {@code null} for no history file
      * @param color       whether to use colours and styles; off for {@code NO_COLOR} and {@code --no-color}
      */
-    public JLineConsole(Terminal terminal, RoomState state, Renderer renderer, Path historyFile, boolean color) {
+    public JLineConsole(Terminal terminal, RoomState state, ChatView view, LocalCommands commands, Path historyFile,
+                        boolean color) {
         this.terminal = terminal;
         this.state = state;
-        this.renderer = renderer;
-        this.color = color;
+        this.view = view;
+        this.color = color && !Terminal.TYPE_DUMB.equals(terminal.getType());
         // Chat text is not shell input: no quoting, no escapes, no '!' history expansion, no continuation lines.
         DefaultParser parser = new DefaultParser();
         parser.setQuoteChars(new char[0]);
         parser.setEscapeChars(new char[0]);
-        LineReaderBuilder builder = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("lanchat")
-                .parser(parser)
-                .completer(new ChatCompleter(state))
-                .variable(LineReader.HISTORY_SIZE, 1000)
-                .variable(LineReader.HISTORY_FILE_SIZE, 1000)
-                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(LineReader.HISTORY_SIZE, 1000);
+        variables.put(LineReader.HISTORY_FILE_SIZE, 1000);
         if (historyFile != null) {
-            builder.variable(LineReader.HISTORY_FILE, historyFile);
+            variables.put(LineReader.HISTORY_FILE, historyFile);
         }
-        this.reader = builder.build();
+        reader = new ChatLineReader(terminal, "lanchat", variables);
+        reader.setHistory(new DefaultHistory());
+        reader.setParser(parser);
+        reader.setCompleter(new ChatCompleter(state, commands));
+        reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
+        reader.option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
     }
 
     @Override
@@ -71,7 +76,9 @@ public final class JLineConsole implements Console {
         try {
             while (!stopped) {
                 try {
-                    return reader.readLine(prompt().toAnsi(terminal));
+                    String line = reader.readLine(prompt().toAnsi(terminal));
+                    view.typed();
+                    return line;
                 } catch (UserInterruptException e) {
                     // Ctrl-C clears the line; stop() also lands here, to end the loop.
                     if (stopped) {
@@ -110,25 +117,44 @@ public final class JLineConsole implements Console {
 
     @Override
     public void show(ServerMessage message) {
-        Rendered rendered = renderer.render(message);
         if (message instanceof ServerMessage.Welcome || message instanceof ServerMessage.NickChanged) {
             refreshPrompt();
         }
-        print(rendered.text());
-        if (rendered.alert()) {
-            terminal.puts(InfoCmp.Capability.bell);
-            terminal.flush();
-        }
+        view.show(message, pageWidth()).ifPresent(shown -> {
+            print(shown.text());
+            if (shown.bell()) {
+                reader.exclusively(() -> {
+                    terminal.puts(InfoCmp.Capability.bell);
+                    terminal.flush();
+                });
+            }
+        });
     }
 
     @Override
     public void info(String text) {
-        print(renderer.info(text).text());
+        print(view.info(text, pageWidth()).text());
     }
 
     @Override
     public void error(String text) {
-        print(renderer.error(text).text());
+        print(view.error(text, pageWidth()).text());
+    }
+
+    @Override
+    public boolean clearScreen() {
+        AtomicBoolean cleared = new AtomicBoolean();
+        reader.exclusively(() -> {
+            if (terminal.puts(InfoCmp.Capability.clear_screen)) {
+                cleared.set(true);
+                if (reader.isReading()) {
+                    reader.redrawLine();
+                    reader.redisplay();
+                }
+                terminal.flush();
+            }
+        });
+        return cleared.get();
     }
 
     @Override
@@ -189,10 +215,17 @@ public final class JLineConsole implements Console {
         reader.printAbove(color ? text : new AttributedString(text.toString()));
     }
 
+    /**
+     * The width to wrap lines at: one column short of the terminal's, so that a full row never leaves the cursor in
+     * the last column, where terminals differ; 0 (no wrapping) on a dumb terminal, which wraps as it likes.
+     */
+    private int pageWidth() {
+        int width = terminal.getWidth();
+        return Terminal.TYPE_DUMB.equals(terminal.getType()) || width < 2 ? 0 : width - 1;
+    }
+
     private void refreshPrompt() {
-        if (reader instanceof org.jline.reader.impl.LineReaderImpl) {
-            ((org.jline.reader.impl.LineReaderImpl) reader).setPrompt(prompt().toAnsi(terminal));
-        }
+        reader.setPrompt(prompt().toAnsi(terminal));
     }
 
     /** The prompt: room and nick, as in {@code lobby ada> }. */

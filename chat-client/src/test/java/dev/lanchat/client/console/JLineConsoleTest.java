@@ -40,7 +40,9 @@ class JLineConsoleTest {
     private JLineConsole open(Path history) throws IOException {
         terminal = TerminalBuilder.builder().system(false).type("ansi").encoding(StandardCharsets.UTF_8)
                 .streams(keyboard, screen).size(new org.jline.terminal.Size(80, 24)).build();
-        console = new JLineConsole(terminal, state, new Renderer(ZoneOffset.UTC, state::nick), history, false);
+        LocalSettings settings = LocalSettings.inMemory();
+        ChatView view = new ChatView(new Renderer(ZoneOffset.UTC, state::nick), settings, state::nick);
+        console = new JLineConsole(terminal, state, view, new LocalCommands(view, settings, state), history, false);
         return console;
     }
 
