@@ -1,5 +1,6 @@
 package dev.lanchat.client;
 
+import dev.lanchat.client.console.ConnectionState;
 import dev.lanchat.client.console.Console;
 import dev.lanchat.client.console.Input;
 import dev.lanchat.client.console.InputParser;
@@ -36,7 +37,7 @@ import java.util.concurrent.TimeoutException;
  * <p>The input loop runs on the thread that calls {@link #run}; server messages are shown from the network thread as
  * they arrive; reconnecting happens on a thread of its own. Lines typed while disconnected wait and are sent once
  * the session is back. Commands in the client's own table ({@link LocalCommands}) run here and never reach the
- * server.
+ * server; the console hears where the connection stands ({@link ConnectionState}) as it changes.
  */
 public final class ChatSession {
 
@@ -272,6 +273,7 @@ public final class ChatSession {
                         connection.send(late);
                     }
                 }
+                console.connection(ConnectionState.CONNECTED);
             }
             handshakeReply.complete(message);
         }
@@ -286,6 +288,7 @@ public final class ChatSession {
         }
         ServerMessage.Bye farewell = bye;
         if (!wasJoined && problem == null) {
+            console.connection(ConnectionState.DISCONNECTED);
             console.stop(); // refused during the handshake: the reason is on screen already
             return;
         }
@@ -303,6 +306,7 @@ public final class ChatSession {
         } else if (!LeaveReason.QUIT.wireName().equals(farewell.reason())) {
             console.info("Disconnected by the server (" + LeaveReason.describe(farewell.reason()) + ").");
         }
+        console.connection(ConnectionState.DISCONNECTED);
         console.stop();
     }
 
@@ -321,10 +325,11 @@ public final class ChatSession {
                 long jittered = delay + ThreadLocalRandom.current().nextLong(-delay / 5, delay / 5 + 1);
                 console.info("Reconnecting in " + Math.max(1, Math.round(jittered / 1000.0)) + " s (attempt "
                         + attempt + ")...");
-                Thread.sleep(jittered);
+                countDown(jittered);
                 if (quitting) {
                     return;
                 }
+                console.connection(new ConnectionState.Reconnecting(0));
                 delay = Math.min(delay * 2, LONGEST_RETRY.toMillis());
                 try {
                     connection = connect();
@@ -344,6 +349,7 @@ public final class ChatSession {
                 if (reply instanceof ServerMessage.Error) {
                     console.error("Could not take the session up again: " + ((ServerMessage.Error) reply).text());
                     reconnecting = false;
+                    console.connection(ConnectionState.DISCONNECTED);
                     console.stop();
                     return;
                 }
@@ -351,6 +357,17 @@ public final class ChatSession {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits {@code millis} before the next attempt, telling the console every second how many seconds are left. */
+    private void countDown(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left; !quitting && (left = end - System.nanoTime()) > 0; ) {
+            long seconds = (left + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+            console.connection(new ConnectionState.Reconnecting(seconds));
+            long untilNextSecond = left - TimeUnit.SECONDS.toNanos(seconds - 1);
+            TimeUnit.NANOSECONDS.sleep(untilNextSecond);
         }
     }
 

@@ -4,13 +4,18 @@ import java.util.Map;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
 
 /**
- * JLine's line editor with what a chat needs besides: other threads can draw on the terminal under the lock the
- * editor itself draws under ({@link #exclusively}), as {@link LineReader#printAbove} does, so that a cleared screen
- * never interleaves with the line being typed. Thread-safe as {@link LineReaderImpl} is.
+ * JLine's line editor with what a chat needs besides. Other threads can draw on the terminal under the lock the
+ * editor itself draws under ({@link #exclusively}), as {@link LineReader#printAbove} does, so that the status line and
+ * a cleared screen never interleave with the line being typed. A resize of the terminal is passed on
+ * ({@link #onResize}) once the editor has redrawn itself for the new size, so that the status line can be laid out
+ * again for the new width. Thread-safe as {@link LineReaderImpl} is.
  */
 final class ChatLineReader extends LineReaderImpl {
+
+    private volatile Runnable onResize = () -> { };
 
     ChatLineReader(Terminal terminal, String appName, Map<String, Object> variables) {
         super(terminal, appName, variables);
@@ -23,6 +28,19 @@ final class ChatLineReader extends LineReaderImpl {
             action.run();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** What to do after the terminal changed size while a line was being read. */
+    void onResize(Runnable action) {
+        this.onResize = action;
+    }
+
+    @Override
+    protected void handleSignal(Signal signal) {
+        super.handleSignal(signal);
+        if (signal == Signal.WINCH) {
+            onResize.run();
         }
     }
 }

@@ -20,10 +20,11 @@ import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp;
 
 /**
- * The console for a person at a terminal: a JLine line editor with history kept in a file and completion of commands
- * and nicks. Events arrive through {@link LineReader#printAbove}, so they appear above the prompt while the line being
- * typed stays intact; the {@link ChatView} decides what is shown and wraps it to the terminal's width. A typed line
- * is erased when accepted; the server's echo shows it in its place.
+ * The console for a person at a terminal: a JLine line editor with history kept in a file, completion of commands
+ * and nicks, and, on a terminal that can keep one, a {@link StatusLine} at the bottom. Events arrive through
+ * {@link LineReader#printAbove}, so they appear above the prompt while the line being typed stays intact; the
+ * {@link ChatView} decides what is shown and wraps it to the terminal's width. A typed line is erased when accepted;
+ * the server's echo shows it in its place.
  *
  * <p>The input loop thread owns {@link #readLine}; network threads call the output methods, which draw under the
  * line editor's lock.
@@ -35,6 +36,8 @@ public final class JLineConsole implements Console {
     private final RoomState state;
     private final ChatView view;
     private final boolean color;
+    private final StatusBar statusBar;
+    private volatile ConnectionState connection = ConnectionState.CONNECTING;
     private volatile boolean stopped;
     /** Guards {@link #inReadLine}; notified when a read ends. */
     private final Object readState = new Object();
@@ -68,6 +71,8 @@ public final class JLineConsole implements Console {
         reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
         reader.option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+        statusBar = StatusBar.supported(terminal) ? new StatusBar(terminal, reader, this::statusLine) : null;
+        reader.onResize(this::refreshStatus);
     }
 
     @Override
@@ -78,6 +83,7 @@ public final class JLineConsole implements Console {
                 try {
                     String line = reader.readLine(prompt().toAnsi(terminal));
                     view.typed();
+                    refreshStatus();
                     return line;
                 } catch (UserInterruptException e) {
                     // Ctrl-C clears the line; stop() also lands here, to end the loop.
@@ -129,6 +135,7 @@ public final class JLineConsole implements Console {
                 });
             }
         });
+        refreshStatus();
     }
 
     @Override
@@ -142,11 +149,26 @@ public final class JLineConsole implements Console {
     }
 
     @Override
+    public void connection(ConnectionState now) {
+        connection = now;
+        if (statusBar != null) {
+            if (now instanceof ConnectionState.Connected) {
+                statusBar.show();
+            } else {
+                statusBar.refresh();
+            }
+        }
+    }
+
+    @Override
     public boolean clearScreen() {
         AtomicBoolean cleared = new AtomicBoolean();
         reader.exclusively(() -> {
             if (terminal.puts(InfoCmp.Capability.clear_screen)) {
                 cleared.set(true);
+                if (statusBar != null) {
+                    statusBar.cleared();
+                }
                 if (reader.isReading()) {
                     reader.redrawLine();
                     reader.redisplay();
@@ -199,6 +221,9 @@ public final class JLineConsole implements Console {
 
     @Override
     public void close() {
+        if (statusBar != null) {
+            statusBar.hide();
+        }
         try {
             reader.getHistory().save();
         } catch (java.io.IOException | IOError e) {
@@ -222,6 +247,17 @@ public final class JLineConsole implements Console {
     private int pageWidth() {
         int width = terminal.getWidth();
         return Terminal.TYPE_DUMB.equals(terminal.getType()) || width < 2 ? 0 : width - 1;
+    }
+
+    private void refreshStatus() {
+        if (statusBar != null) {
+            statusBar.refresh();
+        }
+    }
+
+    private AttributedString statusLine(int width) {
+        return new StatusLine(state.server(), state.room(), state.members().size(), connection, view.unread())
+                .render(width, color);
     }
 
     private void refreshPrompt() {
