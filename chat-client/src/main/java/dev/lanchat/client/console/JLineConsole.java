@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.history.DefaultHistory;
@@ -21,7 +24,8 @@ import org.jline.utils.InfoCmp;
 
 /**
  * The console for a person at a terminal: a JLine line editor with history kept in a file, completion of commands
- * and nicks, and, on a terminal that can keep one, a {@link StatusLine} at the bottom. Events arrive through
+ * and nicks, multi-line messages (a bracketed paste stays one message; Alt-Enter starts a new line), and, on a
+ * terminal that can keep one, a {@link StatusLine} at the bottom. Events arrive through
  * {@link LineReader#printAbove}, so they appear above the prompt while the line being typed stays intact; the
  * {@link ChatView} decides what is shown and wraps it to the terminal's width. A typed line is erased when accepted;
  * the server's echo shows it in its place.
@@ -30,6 +34,14 @@ import org.jline.utils.InfoCmp;
  * line editor's lock.
  */
 public final class JLineConsole implements Console {
+
+    /** The widget that puts a newline into the line being typed, for Alt-Enter. */
+    static final String NEWLINE_WIDGET = "lanchat-insert-newline";
+    /**
+     * What Alt-Enter sends: Esc then Enter on most terminals (or Esc then Ctrl-J); with the keyboard protocols that
+     * report modifiers, CSI u (kitty, foot, iTerm2) or xterm's modifyOtherKeys form.
+     */
+    static final List<String> ALT_ENTER = List.of(KeyMap.alt('\r'), KeyMap.alt('\n'), "\033[13;3u", "\033[27;3;13~");
 
     private final Terminal terminal;
     private final ChatLineReader reader;
@@ -60,6 +72,7 @@ public final class JLineConsole implements Console {
         Map<String, Object> variables = new HashMap<>();
         variables.put(LineReader.HISTORY_SIZE, 1000);
         variables.put(LineReader.HISTORY_FILE_SIZE, 1000);
+        variables.put(LineReader.SECONDARY_PROMPT_PATTERN, continuationPrompt());
         if (historyFile != null) {
             variables.put(LineReader.HISTORY_FILE, historyFile);
         }
@@ -71,6 +84,17 @@ public final class JLineConsole implements Console {
         reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
         reader.option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+        // A paste arrives between the terminal's bracketed-paste marks and goes into the line as it is, newlines and
+        // all, to be sent as one message on Enter.
+        reader.option(LineReader.Option.BRACKETED_PASTE, true);
+        reader.getWidgets().put(NEWLINE_WIDGET, () -> {
+            reader.getBuffer().write('\n');
+            return true;
+        });
+        for (String keyMap : List.of(LineReader.EMACS, LineReader.VIINS)) {
+            KeyMap<Binding> keys = reader.getKeyMaps().get(keyMap);
+            ALT_ENTER.forEach(sequence -> keys.bind(new Reference(NEWLINE_WIDGET), sequence));
+        }
         statusBar = StatusBar.supported(terminal) ? new StatusBar(terminal, reader, this::statusLine) : null;
         reader.onResize(this::refreshStatus);
     }
@@ -276,5 +300,14 @@ public final class JLineConsole implements Console {
             prompt.styled(nickStyle, Sanitizer.forDisplay(state.nick()));
         }
         return prompt.append("> ").toAttributedString();
+    }
+
+    /**
+     * The prompt of the second and later lines of a message, in JLine's pattern language: {@code ...>} right-aligned
+     * under the prompt's own {@code >}, dim, so the lines of one message line up and read as one.
+     */
+    private String continuationPrompt() {
+        AttributedStyle dim = color ? AttributedStyle.DEFAULT.faint() : AttributedStyle.DEFAULT;
+        return "%P " + new AttributedString("...>", dim).toAnsi(terminal) + " ";
     }
 }

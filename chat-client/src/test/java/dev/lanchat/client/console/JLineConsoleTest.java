@@ -252,4 +252,52 @@ class JLineConsoleTest {
             terminal.awaitScreen("the status line gone", s -> s.lastRow().isEmpty());
         }
     }
+
+    @Nested
+    class MultiLineInput {
+
+        @Test
+        void aBracketedPasteWithNewlinesStaysOneLine(@TempDir Path dir) throws Exception {
+            open(dir.resolve("history"));
+            joined();
+            CompletableFuture<String> line = readInBackground();
+            type("\u001b[200~first line\rsecond line\nthird line\u001b[201~");
+            VirtualScreen screen = terminal.awaitShown("third line");
+            assertFalse(line.isDone(), "a paste is not sent until Enter");
+            assertTrue(screen.shows("lobby ada> first line"), screen.toString());
+            assertTrue(screen.shows("      ...> second line"), screen.toString());
+            type("\r");
+            assertEquals("first line\nsecond line\nthird line", line.get(10, TimeUnit.SECONDS));
+        }
+
+        @Test
+        void windowsLineEndsInAPasteAreOneNewlineEach(@TempDir Path dir) throws Exception {
+            open(dir.resolve("history"));
+            joined();
+            CompletableFuture<String> line = readInBackground();
+            type("\u001b[200~one\r\ntwo\r\n\r\nfour\u001b[201~\r");
+            assertEquals("one\ntwo\n\nfour", line.get(10, TimeUnit.SECONDS));
+        }
+
+        @Test
+        void altEnterStartsANewLineInTheMessage(@TempDir Path dir) throws Exception {
+            open(dir.resolve("history"));
+            joined();
+            CompletableFuture<String> line = readInBackground();
+            type("roses are red\u001b\rviolets are blue\u001b[13;3uthe end\r");
+            assertEquals("roses are red\nviolets are blue\nthe end", line.get(10, TimeUnit.SECONDS));
+        }
+
+        @Test
+        void continuationLinesHaveTheirOwnPromptUnderTheFirst(@TempDir Path dir) throws Exception {
+            open(dir.resolve("history"));
+            joined();
+            readInBackground();
+            type("one\u001b\rtwo");
+            VirtualScreen screen = terminal.awaitShown("...> two");
+            int first = screen.rows().indexOf("lobby ada> one");
+            assertTrue(first >= 0, screen.toString());
+            assertEquals("      ...> two", screen.row(first + 1));
+        }
+    }
 }
