@@ -300,4 +300,107 @@ class JLineConsoleTest {
             assertEquals("      ...> two", screen.row(first + 1));
         }
     }
+
+    @Nested
+    class WhatArrivesOnTheScreen {
+
+        @Test
+        void longLinesWrapWithContinuationRowsUnderTheText(@TempDir Path dir) throws Exception {
+            open(dir.resolve("history"));
+            joined();
+            readInBackground();
+            type("draft");
+            receive(chat("bob", "a long line that will not fit into forty columns at all"));
+            VirtualScreen screen = terminal.awaitShown("fit into");
+            int first = screen.rows().indexOf("09:05 <bob> a long line that will not");
+            assertTrue(first >= 0, screen.toString());
+            assertEquals("            fit into forty columns at", screen.row(first + 1));
+            assertEquals("            all", screen.row(first + 2));
+            assertEquals("lobby ada> draft", screen.row(screen.cursorRow()), screen.toString());
+        }
+
+        @Test
+        void wideCharactersAndEmojiKeepRowsAligned(@TempDir Path dir) throws Exception {
+            open(dir.resolve("history"));
+            joined();
+            readInBackground();
+            receive(chat("太郎", "日本語の文です\nそして☕と😀"));
+            VirtualScreen screen = terminal.awaitShown("そして☕と😀");
+            int first = screen.rows().indexOf("09:05 <太郎> 日本語の文です");
+            assertTrue(first >= 0, screen.toString());
+            assertEquals(" ".repeat(13) + "そして☕と😀", screen.row(first + 1));
+            type("日本");
+            screen = terminal.awaitShown("lobby ada> 日本");
+            assertEquals("lobby ada> ".length() + 4, screen.cursorColumn(), "the cursor follows wide characters");
+        }
+
+        @Test
+        void aDateLineMarksHistoryFromAnEarlierDay() {
+            open(null);
+            joined();
+            Instant saturday = Instant.parse("2026-11-21T20:00:00Z");
+            receive(new ServerMessage.History("lobby",
+                    List.of(new ServerMessage.Chat("lobby", 1, "bob", saturday, "good night", false)), false, false));
+            receive(chat("bob", "good morning"));
+            VirtualScreen screen = terminal.awaitShown("good morning");
+            List<String> rows = screen.rows();
+            int saturdayLine = rows.indexOf("───── Saturday 21 November 2026 ─────");
+            int sundayLine = rows.indexOf("───── Sunday 22 November 2026 ─────");
+            assertTrue(saturdayLine >= 0 && sundayLine > saturdayLine, screen.toString());
+            assertEquals("20:00 <bob> good night", rows.get(saturdayLine + 1));
+            assertEquals("09:05 <bob> good morning", rows.get(sundayLine + 1), screen.toString());
+        }
+
+        @Test
+        void theBellRingsForMentionsByDefaultAndAsSetAfterwards() throws Exception {
+            open(null);
+            joined();
+            receive(chat("bob", "hello all"));
+            receive(chat("bob", "ada, look"));
+            terminal.awaitShown("ada, look");
+            assertEquals(1, terminal.screen().bells());
+            settings.bell(BellMode.OFF);
+            receive(new ServerMessage.PrivateChat("bob", "ada", NOW, "psst"));
+            terminal.awaitShown("psst");
+            assertEquals(1, terminal.screen().bells());
+            settings.bell(BellMode.ALL);
+            receive(chat("cy", "anything"));
+            terminal.awaitShown("anything");
+            assertEquals(2, terminal.screen().bells());
+        }
+
+        @Test
+        void clearingTheScreenKeepsThePromptAndTheStatusLine(@TempDir Path dir) throws Exception {
+            open(dir.resolve("history"));
+            joined();
+            receive(chat("bob", "something to clear away"));
+            terminal.awaitShown("something to clear away");
+            assertTrue(console.clearScreen());
+            readInBackground();
+            VirtualScreen screen = terminal.awaitShown("lobby ada>");
+            assertEquals("lobby ada>", screen.row(0));
+            assertFalse(screen.shows("something to clear away"), screen.toString());
+            assertTrue(screen.lastRow().contains("lobby @ lab | 3 people"), screen.toString());
+        }
+
+        @Test
+        void withoutColourNothingIsStyled() {
+            open("xterm-256color", null, false);
+            joined();
+            receive(chat("bob", "ada, plain please"));
+            terminal.awaitShown("plain please");
+            assertFalse(terminal.output().matches("(?s).*\u001b\\[[0-9;]*[1-9][0-9;]*m.*"), terminal.output());
+        }
+
+        @Test
+        void aDumbTerminalGetsPlainUnwrappedLines() {
+            open("dumb", null, true);
+            joined();
+            receive(chat("bob", "a long line that a dumb terminal wraps however it likes, if at all"));
+            String output = terminal.output();
+            assertTrue(output.contains(
+                    "09:05 <bob> a long line that a dumb terminal wraps however it likes, if at all"), output);
+            assertFalse(output.contains("\u001b"), output);
+        }
+    }
 }
