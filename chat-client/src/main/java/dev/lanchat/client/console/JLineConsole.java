@@ -57,14 +57,15 @@ public final class JLineConsole implements Console {
 
     /**
      * @param historyFile where typed lines are kept between runs, or {@code null} for no history file
-     * @param color       whether to use colours and styles; off for {@code NO_COLOR} and {@code --no-color}
+     * @param color       whether to use colours and styles; off for {@code NO_COLOR} and {@code --no-color}, and
+     *                    never used on a dumb terminal
      */
     public JLineConsole(Terminal terminal, RoomState state, ChatView view, LocalCommands commands, Path historyFile,
                         boolean color) {
         this.terminal = terminal;
         this.state = state;
         this.view = view;
-        this.color = color && !Terminal.TYPE_DUMB.equals(terminal.getType());
+        this.color = color && !dumb(terminal);
         // Chat text is not shell input: no quoting, no escapes, no '!' history expansion, no continuation lines.
         DefaultParser parser = new DefaultParser();
         parser.setQuoteChars(new char[0]);
@@ -270,7 +271,17 @@ public final class JLineConsole implements Console {
      */
     private int pageWidth() {
         int width = terminal.getWidth();
-        return Terminal.TYPE_DUMB.equals(terminal.getType()) || width < 2 ? 0 : width - 1;
+        return dumb(terminal) || width < 2 ? 0 : width - 1;
+    }
+
+    /**
+     * Whether {@code terminal} is a dumb one: {@code TERM=dumb}, or no terminal JLine knows. JLine calls it
+     * {@code dumb-color} when {@code TERM} is set, guessing that whatever set it shows colours; a person who says
+     * dumb gets plain text here.
+     */
+    static boolean dumb(Terminal terminal) {
+        String type = terminal.getType();
+        return Terminal.TYPE_DUMB.equals(type) || type != null && type.startsWith(Terminal.TYPE_DUMB_COLOR);
     }
 
     private void refreshStatus() {

@@ -35,7 +35,7 @@ final class StatusBar {
     static boolean supported(Terminal terminal) {
         Size size = terminal.getSize();
         return terminal instanceof AbstractTerminal
-                && !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && !JLineConsole.dumb(terminal)
                 && terminal.getStringCapability(Capability.change_scroll_region) != null
                 && terminal.getStringCapability(Capability.save_cursor) != null
                 && terminal.getStringCapability(Capability.restore_cursor) != null

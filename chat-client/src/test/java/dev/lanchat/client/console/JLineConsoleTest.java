@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The terminal console driven as a person would use it, through a terminal of fixed size over piped streams. Most
@@ -392,9 +394,11 @@ class JLineConsoleTest {
             assertFalse(terminal.output().matches("(?s).*\u001b\\[[0-9;]*[1-9][0-9;]*m.*"), terminal.output());
         }
 
-        @Test
-        void aDumbTerminalGetsPlainUnwrappedLines() {
-            open("dumb", null, true);
+        @ParameterizedTest(name = "TERM={0}")
+        @ValueSource(strings = {"dumb", "dumb-color"})
+        void aDumbTerminalGetsPlainUnwrappedLines(String type) {
+            // JLine makes TERM=dumb a "dumb-color" terminal whenever TERM is set; dumb means plain all the same.
+            open(type, null, true);
             joined();
             receive(chat("bob", "a long line that a dumb terminal wraps however it likes, if at all"));
             String output = terminal.output();
