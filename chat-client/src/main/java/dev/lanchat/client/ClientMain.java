@@ -42,6 +42,15 @@ public final class ClientMain {
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws InterruptedException {
+        return run(args, in, out, err, null);
+    }
+
+    /**
+     * Runs the client; on {@code terminal} if one is given (as tests do), else on the system's terminal when standard
+     * input and output are one, else in plain mode on {@code in} and {@code out}.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Terminal terminal)
+            throws InterruptedException {
         ClientOptions options = new ClientOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -68,7 +77,8 @@ public final class ClientMain {
             err.println("chat client: " + e.getMessage() + " (see 'chat client --help')");
             return 2;
         }
-        boolean interactive = !config.plain() && in == System.in && out == System.out && isTerminal();
+        boolean interactive = !config.plain()
+                && (terminal != null || in == System.in && out == System.out && isTerminal());
         if (!interactive && options.reconnect == null) {
             config = config.withReconnect(false); // a script gets a clear exit status rather than endless retries
         }
@@ -84,7 +94,7 @@ public final class ClientMain {
                 : LocalSettings.load(config.settingsFile());
         ChatView view = new ChatView(new Renderer(ZoneId.systemDefault(), state::nick), settings, state::nick);
         LocalCommands commands = new LocalCommands(view, settings, state);
-        try (Console console = interactive ? terminalConsole(config, state, view, commands)
+        try (Console console = interactive ? terminalConsole(config, state, view, commands, terminal)
                 : new PlainConsole(in, out, view)) {
             if (findRoom) {
                 RoomFinder.Outcome found = RoomFinder.find(browseOn, config.port(), console, err);
@@ -106,8 +116,8 @@ public final class ClientMain {
     }
 
     private static Console terminalConsole(ClientConfig config, RoomState state, ChatView view,
-                                           LocalCommands commands) throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).name("lanchat").build();
+                                           LocalCommands commands, Terminal given) throws IOException {
+        Terminal terminal = given != null ? given : TerminalBuilder.builder().system(true).name("lanchat").build();
         Path history = config.historyFile();
         if (history != null) {
             try {

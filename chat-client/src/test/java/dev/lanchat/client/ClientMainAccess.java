@@ -7,9 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.jline.terminal.Terminal;
 
 /**
- * Lets tests in other packages run the client's main logic with their own streams.
+ * Lets tests in other packages run the client's main logic with their own streams, or on a terminal of their own.
  * Unless a test names its own {@code --settings-file}, the client gets a fresh one, so that no test reads or writes
  * the settings (ignored nicks, the bell) of the person running the tests.
  */
@@ -20,6 +21,11 @@ public final class ClientMainAccess {
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws InterruptedException {
         return ClientMain.run(isolated(args), in, out, err);
+    }
+
+    /** Runs the client as a person at {@code terminal} would. */
+    public static int runOnTerminal(String[] args, Terminal terminal, PrintStream err) throws InterruptedException {
+        return ClientMain.run(isolated(args), InputStream.nullInputStream(), err, err, terminal);
     }
 
     private static String[] isolated(String[] args) {
