@@ -1,9 +1,10 @@
 package dev.lanchat.client;
 
-import dev.lanchat.client.console.ChatCompleter;
+import dev.lanchat.client.console.ConnectionState;
 import dev.lanchat.client.console.Console;
 import dev.lanchat.client.console.Input;
 import dev.lanchat.client.console.InputParser;
+import dev.lanchat.client.console.LocalCommands;
 import dev.lanchat.client.console.RoomState;
 import dev.lanchat.client.net.ChatConnection;
 import dev.lanchat.client.net.ConnectionListener;
@@ -15,7 +16,6 @@ import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.MessageCodec;
 import dev.lanchat.protocol.Protocol;
 import dev.lanchat.protocol.ServerMessage;
-import dev.lanchat.protocol.ServerMessage.CommandInfo;
 import dev.lanchat.protocol.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The input loop runs on the thread that calls {@link #run}; server messages are shown from the network thread as
  * they arrive; reconnecting happens on a thread of its own. Lines typed while disconnected wait and are sent once
- * the session is back.
+ * the session is back. Commands in the client's own table ({@link LocalCommands}) run here and never reach the
+ * server; the console hears where the connection stands ({@link ConnectionState}) as it changes.
  */
 public final class ChatSession {
 
@@ -55,6 +56,7 @@ public final class ChatSession {
     private final ClientConfig config;
     private final Console console;
     private final RoomState state;
+    private final LocalCommands commands;
     private final Object lock = new Object();
     private final Queue<ClientMessage> waiting = new ArrayDeque<>();
     private volatile ChatConnection connection;
@@ -68,10 +70,11 @@ public final class ChatSession {
     private volatile String nick;
     private volatile String password = "";
 
-    public ChatSession(ClientConfig config, Console console, RoomState state) {
+    public ChatSession(ClientConfig config, Console console, RoomState state, LocalCommands commands) {
         this.config = config;
         this.console = console;
         this.state = state;
+        this.commands = commands;
     }
 
     /** Runs the session to its end and returns the exit status. */
@@ -184,9 +187,9 @@ public final class ChatSession {
                 send(new ClientMessage.Say(((Input.Text) input).text()));
             } else if (input instanceof Input.Command) {
                 Input.Command command = (Input.Command) input;
-                send(new ClientMessage.Command(command.name(), withHistoryCursor(command)));
-            } else if (input instanceof Input.Help) {
-                console.info(helpText());
+                if (!commands.run(command.name(), command.args(), console)) {
+                    send(new ClientMessage.Command(command.name(), withHistoryCursor(command)));
+                }
             }
         }
         if (bye != null || (!reconnecting && !connection.isOpen())) {
@@ -270,6 +273,7 @@ public final class ChatSession {
                         connection.send(late);
                     }
                 }
+                console.connection(ConnectionState.CONNECTED);
             }
             handshakeReply.complete(message);
         }
@@ -284,6 +288,7 @@ public final class ChatSession {
         }
         ServerMessage.Bye farewell = bye;
         if (!wasJoined && problem == null) {
+            console.connection(ConnectionState.DISCONNECTED);
             console.stop(); // refused during the handshake: the reason is on screen already
             return;
         }
@@ -301,6 +306,7 @@ public final class ChatSession {
         } else if (!LeaveReason.QUIT.wireName().equals(farewell.reason())) {
             console.info("Disconnected by the server (" + LeaveReason.describe(farewell.reason()) + ").");
         }
+        console.connection(ConnectionState.DISCONNECTED);
         console.stop();
     }
 
@@ -319,10 +325,11 @@ public final class ChatSession {
                 long jittered = delay + ThreadLocalRandom.current().nextLong(-delay / 5, delay / 5 + 1);
                 console.info("Reconnecting in " + Math.max(1, Math.round(jittered / 1000.0)) + " s (attempt "
                         + attempt + ")...");
-                Thread.sleep(jittered);
+                countDown(jittered);
                 if (quitting) {
                     return;
                 }
+                console.connection(new ConnectionState.Reconnecting(0));
                 delay = Math.min(delay * 2, LONGEST_RETRY.toMillis());
                 try {
                     connection = connect();
@@ -342,6 +349,7 @@ public final class ChatSession {
                 if (reply instanceof ServerMessage.Error) {
                     console.error("Could not take the session up again: " + ((ServerMessage.Error) reply).text());
                     reconnecting = false;
+                    console.connection(ConnectionState.DISCONNECTED);
                     console.stop();
                     return;
                 }
@@ -352,14 +360,15 @@ public final class ChatSession {
         }
     }
 
-    private String helpText() {
-        StringBuilder text = new StringBuilder("Commands (Tab completes commands and nicks):");
-        for (CommandInfo command : new ChatCompleter(state).commandsForHelp()) {
-            String usage = "/" + command.name() + (command.args().isEmpty() ? "" : " " + command.args());
-            text.append("\n  ").append(String.format("%-16s %s", usage, command.help()));
+    /** Waits {@code millis} before the next attempt, telling the console every second how many seconds are left. */
+    private void countDown(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left; !quitting && (left = end - System.nanoTime()) > 0; ) {
+            long seconds = (left + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+            console.connection(new ConnectionState.Reconnecting(seconds));
+            long untilNextSecond = left - TimeUnit.SECONDS.toNanos(seconds - 1);
+            TimeUnit.NANOSECONDS.sleep(untilNextSecond);
         }
-        text.append("\nType //text to send a line that starts with a slash. Ctrl-D also leaves.");
-        return text.toString();
     }
 
     private static String suggestedNick() {

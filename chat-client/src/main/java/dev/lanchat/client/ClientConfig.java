@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param knownServers   where pinned server fingerprints are kept
  * @param password       the room password, or {@code null} to ask for one if the room needs it
  * @param reconnect      after a lost connection, reconnect and resume rather than exit
+ * @param settingsFile   where the client's own settings (ignored nicks, the bell) are kept between runs, or
+ *                       {@code null} to keep them for this run only
  */
 public record ClientConfig(String host, int port, String nick, boolean plain, boolean color, Path historyFile,
                            Duration connectTimeout, boolean tls, String fingerprint, Path knownServers,
-                           String password, boolean reconnect) {
+                           String password, boolean reconnect, Path settingsFile) {
 
     public static final String DEFAULT_HOST = "localhost";
     public static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
@@ -54,7 +56,7 @@ public record ClientConfig(String host, int port, String nick, boolean plain, bo
 
     public ClientConfig withReconnect(boolean newReconnect) {
         return new ClientConfig(host, port, nick, plain, color, historyFile, connectTimeout, tls, fingerprint,
-                knownServers, password, newReconnect);
+                knownServers, password, newReconnect, settingsFile);
     }
 
     /** Keeps the password out of logs. */

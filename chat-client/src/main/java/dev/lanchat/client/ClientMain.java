@@ -5,8 +5,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import dev.lanchat.client.console.ChatView;
 import dev.lanchat.client.console.Console;
 import dev.lanchat.client.console.JLineConsole;
+import dev.lanchat.client.console.LocalCommands;
+import dev.lanchat.client.console.LocalSettings;
 import dev.lanchat.client.console.PlainConsole;
 import dev.lanchat.client.console.Renderer;
 import dev.lanchat.client.console.RoomState;
@@ -39,6 +42,15 @@ public final class ClientMain {
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws InterruptedException {
+        return run(args, in, out, err, null);
+    }
+
+    /**
+     * Runs the client; on {@code terminal} if one is given (as tests do), else on the system's terminal when standard
+     * input and output are one, else in plain mode on {@code in} and {@code out}.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Terminal terminal)
+            throws InterruptedException {
         ClientOptions options = new ClientOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -65,7 +77,8 @@ public final class ClientMain {
             err.println("chat client: " + e.getMessage() + " (see 'chat client --help')");
             return 2;
         }
-        boolean interactive = !config.plain() && in == System.in && out == System.out && isTerminal();
+        boolean interactive = !config.plain()
+                && (terminal != null || in == System.in && out == System.out && isTerminal());
         if (!interactive && options.reconnect == null) {
             config = config.withReconnect(false); // a script gets a clear exit status rather than endless retries
         }
@@ -77,9 +90,12 @@ public final class ClientMain {
             logTo(options.logFile);
         }
         RoomState state = new RoomState();
-        Renderer renderer = new Renderer(ZoneId.systemDefault(), state::nick);
-        try (Console console = interactive ? terminalConsole(config, state, renderer)
-                : new PlainConsole(in, out, renderer)) {
+        LocalSettings settings = config.settingsFile() == null ? LocalSettings.inMemory()
+                : LocalSettings.load(config.settingsFile());
+        ChatView view = new ChatView(new Renderer(ZoneId.systemDefault(), state::nick), settings, state::nick);
+        LocalCommands commands = new LocalCommands(view, settings, state);
+        try (Console console = interactive ? terminalConsole(config, state, view, commands, terminal)
+                : new PlainConsole(in, out, view)) {
             if (findRoom) {
                 RoomFinder.Outcome found = RoomFinder.find(browseOn, config.port(), console, err);
                 if (found instanceof RoomFinder.Outcome.Stop stop) {
@@ -92,16 +108,16 @@ public final class ClientMain {
                 boolean reconnect = config.reconnect();
                 config = options.toConfig().withReconnect(reconnect);
             }
-            return new ChatSession(config, console, state).run();
+            return new ChatSession(config, console, state, commands).run();
         } catch (IOException e) {
             err.println("chat client: cannot open the terminal: " + e.getMessage());
             return 1;
         }
     }
 
-    private static Console terminalConsole(ClientConfig config, RoomState state, Renderer renderer)
-            throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).name("lanchat").build();
+    private static Console terminalConsole(ClientConfig config, RoomState state, ChatView view,
+                                           LocalCommands commands, Terminal given) throws IOException {
+        Terminal terminal = given != null ? given : TerminalBuilder.builder().system(true).name("lanchat").build();
         Path history = config.historyFile();
         if (history != null) {
             try {
@@ -110,7 +126,7 @@ public final class ClientMain {
                 history = null; // chat without history rather than not at all
             }
         }
-        return new JLineConsole(terminal, state, renderer, history, config.color());
+        return new JLineConsole(terminal, state, view, commands, history, config.color());
     }
 
     /**

@@ -59,6 +59,11 @@ final class ClientOptions {
     @Option(names = "--no-history", description = "Keep no history of typed lines.")
     boolean noHistory;
 
+    @Option(names = "--settings-file", paramLabel = "FILE",
+            description = "Where /ignore and /bell keep their settings between runs (default: "
+                    + "~/.local/state/lanchat/settings).")
+    Path settingsFile;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "How long to wait for the server to answer (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -105,7 +110,8 @@ final class ClientOptions {
         String pinned = fingerprint == null ? null : KnownServers.normalise(fingerprint);
         return new ClientConfig(host, port, nick, plain, color, history, Duration.ofSeconds(timeoutSeconds),
                 tls || pinned != null, pinned, knownServers != null ? knownServers : stateDir().resolve("known_servers"),
-                password(), reconnect != null ? reconnect : !plain);
+                password(), reconnect != null ? reconnect : !plain,
+                settingsFile != null ? settingsFile : stateDir().resolve("settings"));
     }
 
     /** The room password from --password-file or the environment; {@code null} if neither gives one. */

@@ -9,30 +9,36 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: command names (the server's, from its welcome, and the client's own) for the first word when it
- * starts with a slash, member nicks anywhere else. Reads the current {@link RoomState}, so completion follows joins,
+ * starts with a slash; the argument of a client command that takes one of a few values ({@code /bell}, the nicks of
+ * {@code /unignore}); member nicks anywhere else. Reads the current {@link RoomState}, so completion follows joins,
  * departures and renames. Thread-safe.
  */
 public final class ChatCompleter implements Completer {
 
-    /** Commands the client handles itself, shown beside the server's. */
-    static final List<CommandInfo> LOCAL_COMMANDS = List.of(
-            new CommandInfo("help", "", "List the commands"),
-            new CommandInfo("quit", "[REASON]", "Leave the chat (typing just 'quit' works too)"));
-
     private final RoomState state;
+    private final LocalCommands commands;
 
-    public ChatCompleter(RoomState state) {
+    public ChatCompleter(RoomState state, LocalCommands commands) {
         this.state = state;
+        this.commands = commands;
     }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> words = line.words();
         if (line.wordIndex() == 0 && line.word().startsWith("/")) {
-            for (CommandInfo command : commandsForHelp()) {
+            for (CommandInfo command : commands.all()) {
                 candidates.add(new Candidate("/" + command.name(), "/" + command.name(), null, command.help(), null,
                         null, true));
             }
             return;
+        }
+        if (line.wordIndex() == 1 && words.get(0).startsWith("/")) {
+            List<String> values = commands.argumentValues(words.get(0).substring(1));
+            if (!values.isEmpty()) {
+                values.forEach(value -> candidates.add(new Candidate(value, value, null, null, null, null, true)));
+                return;
+            }
         }
         boolean startOfLine = line.wordIndex() == 0;
         for (String nick : state.members()) {
@@ -42,16 +48,5 @@ public final class ChatCompleter implements Completer {
                 candidates.add(new Candidate(value, nick, null, null, null, null, true));
             }
         }
-    }
-
-    /** Every command a user can type: the server's table plus the client's own, without duplicates. */
-    public List<CommandInfo> commandsForHelp() {
-        List<CommandInfo> all = new java.util.ArrayList<>(state.commands());
-        for (CommandInfo local : LOCAL_COMMANDS) {
-            if (all.stream().noneMatch(c -> c.name().equals(local.name()))) {
-                all.add(local);
-            }
-        }
-        return all;
     }
 }

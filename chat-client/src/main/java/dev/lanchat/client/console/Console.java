@@ -34,6 +34,18 @@ public interface Console extends AutoCloseable {
     /** Shows a problem the client itself found. */
     void error(String text);
 
+    /** Tells where the connection stands, for a console that shows it (a status line); the default shows nothing. */
+    default void connection(ConnectionState state) {
+    }
+
+    /**
+     * Clears the screen, keeping the prompt, and returns {@code true}; returns {@code false} if this console has no
+     * screen to clear, which is the default.
+     */
+    default boolean clearScreen() {
+        return false;
+    }
+
     /** Makes a blocked or later {@link #readLine} return {@code null}: the session is over. */
     void stop();
 

@@ -11,15 +11,11 @@ public sealed interface Input {
     record Text(String text) implements Input {
     }
 
-    /** A server command: {@code name} without its slash, {@code args} the rest of the line. */
+    /** A command, the client's own or the server's: {@code name} without its slash, {@code args} the rest. */
     record Command(String name, String args) implements Input {
     }
 
     /** Leave the chat, with an optional parting message. */
     record Quit(String reason) implements Input {
-    }
-
-    /** Show the commands: the client's own and the server's. */
-    record Help() implements Input {
     }
 }

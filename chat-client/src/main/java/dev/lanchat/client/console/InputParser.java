@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Reads what the user typed. A line starting with {@code /} is a command; {@code //} escapes a leading slash so that
- * {@code //shrug} says "/shrug". The bare word {@code quit} leaves, like {@code /quit}. Everything else is chat text,
+ * {@code //shrug} says "/shrug". The bare word {@code quit} leaves, like {@code /quit}; other commands, the client's
+ * own ({@link LocalCommands}) and the server's, are for the session to dispatch. Everything else is chat text,
  * cleaned of control characters by {@link Sanitizer#forSending}. Stateless.
  */
 public final class InputParser {
@@ -32,8 +33,6 @@ public final class InputParser {
             case "quit":
             case "exit":
                 return new Input.Quit(args);
-            case "help":
-                return new Input.Help();
             default:
                 return new Input.Command(name, args);
         }

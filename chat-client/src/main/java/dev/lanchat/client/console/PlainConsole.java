@@ -11,9 +11,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The console for pipes and scripts: reads lines from an input stream and prints each event as one plain line, with
- * no colours or escape codes. A daemon thread reads the input, so that {@link #stop()} can end the session even
- * while no input arrives. Thread-safe as {@link Console} describes.
+ * The console for pipes and scripts: reads lines from an input stream and prints each event the {@link ChatView} shows
+ * as plain lines, unwrapped, with no colours, escape codes, status line or bell. A daemon thread reads the input, so
+ * that {@link #stop()} can end the session even while no input arrives. Thread-safe as {@link Console} describes.
  */
 public final class PlainConsole implements Console {
 
@@ -21,12 +21,12 @@ public final class PlainConsole implements Console {
     private static final String END = new String("end of input");
 
     private final PrintStream out;
-    private final Renderer renderer;
+    private final ChatView view;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    public PlainConsole(InputStream in, PrintStream out, Renderer renderer) {
+    public PlainConsole(InputStream in, PrintStream out, ChatView view) {
         this.out = out;
-        this.renderer = renderer;
+        this.view = view;
         Thread reader = new Thread(() -> pump(in), "stdin");
         reader.setDaemon(true);
         reader.start();
@@ -52,6 +52,7 @@ public final class PlainConsole implements Console {
                 lines.add(END); // later calls see the end too
                 return null;
             }
+            view.typed();
             return line;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,17 +74,17 @@ public final class PlainConsole implements Console {
 
     @Override
     public void show(ServerMessage message) {
-        print(renderer.render(message).plain());
+        view.show(message, 0).ifPresent(shown -> print(shown.plain()));
     }
 
     @Override
     public void info(String text) {
-        print(renderer.info(text).plain());
+        print(view.info(text, 0).plain());
     }
 
     @Override
     public void error(String text) {
-        print(renderer.error(text).plain());
+        print(view.error(text, 0).plain());
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.lanchat.client.console;
 import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.ServerMessage.MemberInfo;
 import dev.lanchat.protocol.ServerMessage;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,17 +18,20 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * Turns a server message into the line a person sees: local time, then a form distinct per kind (chat, action,
+ * Turns a server message into the lines a person sees: local time, then a form distinct per kind (chat, action,
  * private message, arrivals and departures, notices, errors), every nick in its own colour, the user's own nick
  * highlighted where someone mentions it. All text from the network passes through {@link Sanitizer}. Continuation
- * lines of a multi-line message are indented under its first line.
+ * lines of a multi-line message are indented under its first line; on a {@link Page} of known width, long lines wrap
+ * with their continuation rows indented the same way, measured in display {@link Columns}. A date line comes before
+ * a line from another day than the page's last one, and between history lines of different days.
  *
- * <p>A pure function of the message, the time zone and the user's nick: it touches no terminal, so it is tested
- * directly. Thread-safe.
+ * <p>A pure function of the message, the page, the clock (for events the server does not stamp), the time zone and
+ * the user's nick: it touches no terminal, so it is tested directly. Thread-safe.
  */
 public final class Renderer {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
     private static final AttributedStyle TIME = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT);
     private static final AttributedStyle SYSTEM = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT);
     private static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
@@ -35,7 +40,12 @@ public final class Renderer {
     private static final AttributedStyle MENTION = AttributedStyle.BOLD.inverse();
     private static final AttributedStyle ROOM = AttributedStyle.BOLD.foreground(AttributedStyle.CYAN);
     private static final AttributedStyle MARKER = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE | AttributedStyle.BRIGHT);
+    /** The first column of a line laid out in two, up to where the second starts: "  /who   List the members". */
+    private static final Pattern TWO_COLUMNS = Pattern.compile("^( +\\S+(?: \\S+)* {2,})\\S");
+    /** Where the rows of a list ({@code /rooms}) start. */
+    private static final int LIST_INDENT = 6;
 
+    private final Clock clock;
     private final ZoneId zone;
     private final Supplier<String> ownNick;
 
@@ -44,90 +54,121 @@ public final class Renderer {
      * @param ownNick the user's current nickname, for highlighting and telling own lines apart
      */
     public Renderer(ZoneId zone, Supplier<String> ownNick) {
-        this.zone = zone;
+        this(Clock.system(zone), ownNick);
+    }
+
+    /**
+     * @param clock   the time of events the server does not stamp (a welcome, a member list), in the zone that
+     *                timestamps are shown in
+     * @param ownNick the user's current nickname, for highlighting and telling own lines apart
+     */
+    public Renderer(Clock clock, Supplier<String> ownNick) {
+        this.clock = clock;
+        this.zone = clock.getZone();
         this.ownNick = ownNick;
     }
 
-    /** The line for one message. */
+    /** Today, in the zone timestamps are shown in. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The lines for one message, unwrapped and without a date line before them. */
     public Rendered render(ServerMessage message) {
+        return render(message, Page.UNBOUNDED);
+    }
+
+    /** The lines for one message on {@code page}: wrapped to its width, after a date line if the day changed. */
+    public Rendered render(ServerMessage message, Page page) {
+        Block block = new Block(page);
         if (message instanceof ServerMessage.Chat) {
-            return chat((ServerMessage.Chat) message);
+            ServerMessage.Chat chat = (ServerMessage.Chat) message;
+            chat(block, chat);
+            return block.rendered(Attention.of(chat, ownNick.get()) == Attention.MENTION);
         }
         if (message instanceof ServerMessage.PrivateChat) {
-            return privateChat((ServerMessage.PrivateChat) message);
+            ServerMessage.PrivateChat pm = (ServerMessage.PrivateChat) message;
+            privateChat(block, pm);
+            return block.rendered(Attention.of(pm, ownNick.get()) == Attention.MENTION);
         }
         if (message instanceof ServerMessage.Joined) {
             ServerMessage.Joined joined = (ServerMessage.Joined) message;
-            return plain(line(joined.time()).styled(SYSTEM, "--> ").append(nick(joined.nick()))
-                    .styled(SYSTEM, joined.resumed() ? " reconnected" : " joined " + clean(joined.room())));
-        }
-        if (message instanceof ServerMessage.History) {
-            return history((ServerMessage.History) message);
-        }
-        if (message instanceof ServerMessage.Entered) {
-            ServerMessage.Entered entered = (ServerMessage.Entered) message;
-            AttributedStringBuilder out = line(Instant.now()).styled(SYSTEM, "-- You are in ")
-                    .styled(ROOM, clean(entered.room())).styled(SYSTEM, " now. ");
-            AttributedStringBuilder full = new AttributedStringBuilder()
-                    .append(memberList(out, entered.room(), entered.members(), false));
-            if (!entered.topic().isEmpty()) {
-                full.append("\n").append(line(Instant.now()).styled(NOTICE, "-!- Topic: " + clean(entered.topic())));
-            }
-            return plain(full.toAttributedString());
-        }
-        if (message instanceof ServerMessage.Rooms) {
-            return rooms((ServerMessage.Rooms) message);
-        }
-        if (message instanceof ServerMessage.TopicChanged) {
+            AttributedStringBuilder line = block.line(joined.time());
+            int hang = line.length() + 4;
+            block.row(line.styled(SYSTEM, "--> ").append(nick(joined.nick()))
+                    .styled(SYSTEM, joined.resumed() ? " reconnected" : " joined " + clean(joined.room())), hang);
+        } else if (message instanceof ServerMessage.History) {
+            history(block, (ServerMessage.History) message);
+        } else if (message instanceof ServerMessage.Entered) {
+            entered(block, (ServerMessage.Entered) message);
+        } else if (message instanceof ServerMessage.Rooms) {
+            rooms(block, (ServerMessage.Rooms) message);
+        } else if (message instanceof ServerMessage.TopicChanged) {
             ServerMessage.TopicChanged change = (ServerMessage.TopicChanged) message;
-            return plain(line(change.time()).styled(SYSTEM, "-- ").append(nick(change.by()))
+            AttributedStringBuilder line = block.line(change.time());
+            int hang = line.length() + 3;
+            block.row(line.styled(SYSTEM, "-- ").append(nick(change.by()))
                     .styled(SYSTEM, " set the topic of " + clean(change.room()) + ": ")
-                    .styled(NOTICE, clean(change.topic())));
-        }
-        if (message instanceof ServerMessage.Left) {
-            return left((ServerMessage.Left) message);
-        }
-        if (message instanceof ServerMessage.NickChanged) {
+                    .styled(NOTICE, clean(change.topic())), hang);
+        } else if (message instanceof ServerMessage.Left) {
+            left(block, (ServerMessage.Left) message);
+        } else if (message instanceof ServerMessage.NickChanged) {
             ServerMessage.NickChanged change = (ServerMessage.NickChanged) message;
-            return plain(line(change.time()).styled(SYSTEM, "-- ").append(nick(change.oldNick()))
-                    .styled(SYSTEM, " is now known as ").append(nick(change.newNick())));
-        }
-        if (message instanceof ServerMessage.Members) {
+            AttributedStringBuilder line = block.line(change.time());
+            int hang = line.length() + 3;
+            block.row(line.styled(SYSTEM, "-- ").append(nick(change.oldNick()))
+                    .styled(SYSTEM, " is now known as ").append(nick(change.newNick())), hang);
+        } else if (message instanceof ServerMessage.Members) {
             ServerMessage.Members members = (ServerMessage.Members) message;
-            return plain(memberList(line(Instant.now()).styled(SYSTEM, "-- "), members.room(), members.members(), true));
-        }
-        if (message instanceof ServerMessage.Notice) {
+            AttributedStringBuilder line = block.line(clock.instant());
+            int hang = line.length() + 3;
+            block.row(memberList(line.styled(SYSTEM, "-- "), members.room(), members.members(), true), hang);
+        } else if (message instanceof ServerMessage.Notice) {
             ServerMessage.Notice notice = (ServerMessage.Notice) message;
-            return plain(multiline(line(notice.time()).styled(NOTICE, "-!- "), notice.text(), NOTICE));
-        }
-        if (message instanceof ServerMessage.Error) {
-            return plain(error(((ServerMessage.Error) message).text()).text());
-        }
-        if (message instanceof ServerMessage.Bye) {
+            block.body(block.line(notice.time()).styled(NOTICE, "-!- "), notice.text(), NOTICE, null);
+        } else if (message instanceof ServerMessage.Error) {
+            block.body(block.line(clock.instant()).styled(ERROR, "!! "), ((ServerMessage.Error) message).text(),
+                    ERROR, null);
+        } else if (message instanceof ServerMessage.Bye) {
             ServerMessage.Bye bye = (ServerMessage.Bye) message;
             AttributedStyle style = LeaveReason.QUIT.wireName().equals(bye.reason()) ? SYSTEM : NOTICE;
-            return plain(line(Instant.now()).styled(style, "-!- " + clean(bye.text())));
+            block.body(block.line(clock.instant()).styled(style, "-!- "), bye.text(), style, null);
+        } else if (message instanceof ServerMessage.Welcome) {
+            welcome(block, (ServerMessage.Welcome) message);
+        } else {
+            block.row(block.line(clock.instant()).styled(SYSTEM, "-- " + message.getClass().getSimpleName()), 0);
         }
-        if (message instanceof ServerMessage.Welcome) {
-            return welcome((ServerMessage.Welcome) message);
-        }
-        return plain(line(Instant.now()).styled(SYSTEM, "-- " + message.getClass().getSimpleName()));
+        return block.rendered(false);
     }
 
     /** A message from the client itself, such as "connecting". */
     public Rendered info(String text) {
-        return plain(multiline(line(Instant.now()).styled(SYSTEM, "-- "), text, SYSTEM));
+        return info(text, Page.UNBOUNDED);
+    }
+
+    /** A message from the client itself, on {@code page}. */
+    public Rendered info(String text, Page page) {
+        Block block = new Block(page);
+        block.body(block.line(clock.instant()).styled(SYSTEM, "-- "), text, SYSTEM, null);
+        return block.rendered(false);
     }
 
     /** A problem the client itself reports. */
     public Rendered error(String text) {
-        return plain(multiline(line(Instant.now()).styled(ERROR, "!! "), text, ERROR));
+        return error(text, Page.UNBOUNDED);
     }
 
-    private Rendered chat(ServerMessage.Chat chat) {
+    /** A problem the client itself reports, on {@code page}. */
+    public Rendered error(String text, Page page) {
+        Block block = new Block(page);
+        block.body(block.line(clock.instant()).styled(ERROR, "!! "), text, ERROR, null);
+        return block.rendered(false);
+    }
+
+    private void chat(Block block, ServerMessage.Chat chat) {
         String me = ownNick.get();
         boolean own = chat.from().equals(me);
-        AttributedStringBuilder out = line(chat.time());
+        AttributedStringBuilder out = block.line(chat.time());
         AttributedStyle nickStyle = NickColors.styleOf(chat.from());
         if (own) {
             nickStyle = nickStyle.bold();
@@ -139,57 +180,75 @@ public final class Renderer {
         }
         boolean mentioned = !own && mentions(chat.text(), me);
         AttributedStyle textStyle = chat.action() ? AttributedStyle.DEFAULT.italic() : AttributedStyle.DEFAULT;
-        return new Rendered(body(out, chat.text(), textStyle, mentioned ? me : null), mentioned);
+        block.body(out, chat.text(), textStyle, mentioned ? me : null);
     }
 
-    private Rendered privateChat(ServerMessage.PrivateChat pm) {
+    private void privateChat(Block block, ServerMessage.PrivateChat pm) {
         String me = ownNick.get();
-        boolean incoming = !pm.from().equals(me);
-        AttributedStringBuilder out = line(pm.time()).styled(PRIVATE, "[");
+        AttributedStringBuilder out = block.line(pm.time()).styled(PRIVATE, "[");
         if (pm.from().equals(me)) {
             out.styled(PRIVATE, "you -> ").append(nick(pm.to()));
         } else {
             out.append(nick(pm.from())).styled(PRIVATE, " -> you");
         }
         out.styled(PRIVATE, "] ");
-        return new Rendered(body(out, pm.text(), AttributedStyle.DEFAULT, null), incoming);
+        block.body(out, pm.text(), AttributedStyle.DEFAULT, null);
     }
 
     /** A batch of past messages between marker lines: history on entering a room, or what was missed. */
-    private Rendered history(ServerMessage.History history) {
-        AttributedStringBuilder out = new AttributedStringBuilder();
+    private void history(Block block, ServerMessage.History history) {
         int count = history.messages().size();
         String header = history.unread()
                 ? count + " unread message" + (count == 1 ? "" : "s") + " while you were away"
                 : "earlier in " + clean(history.room()) + (history.more() ? " (/history shows more)" : "");
-        out.append(marker(header));
+        block.row(marker(header), 0);
         for (ServerMessage.Chat chat : history.messages()) {
-            out.append("\n").append(chat(chat).text());
+            chat(block, chat);
         }
-        out.append("\n").append(marker(history.unread() ? "end of unread" : "now"));
-        return plain(out.toAttributedString());
+        block.row(marker(history.unread() ? "end of unread" : "now"), 0);
     }
 
     private static AttributedString marker(String text) {
         return new AttributedString("───── " + text + " ─────", MARKER);
     }
 
-    private Rendered rooms(ServerMessage.Rooms rooms) {
-        AttributedStringBuilder out = line(Instant.now()).styled(SYSTEM, "-- " + rooms.rooms().size()
-                + (rooms.rooms().size() == 1 ? " room:" : " rooms:"));
-        for (ServerMessage.RoomInfo room : rooms.rooms()) {
-            out.append("\n      ").styled(ROOM, clean(room.name()))
-                    .styled(SYSTEM, "  " + room.members() + (room.members() == 1 ? " person" : " people"));
-            if (!room.topic().isEmpty()) {
-                out.styled(SYSTEM, "  ").styled(NOTICE, clean(room.topic()));
-            }
+    private void entered(Block block, ServerMessage.Entered entered) {
+        Instant now = clock.instant();
+        AttributedStringBuilder line = block.line(now);
+        int hang = line.length() + 3;
+        line.styled(SYSTEM, "-- You are in ").styled(ROOM, clean(entered.room())).styled(SYSTEM, " now. ");
+        block.row(memberList(line, entered.room(), entered.members(), false), hang);
+        if (!entered.topic().isEmpty()) {
+            topicLine(block, now, entered.topic());
         }
-        out.append("\n").styled(SYSTEM, "      /join ROOM moves you to one (or makes a new one)");
-        return plain(out);
     }
 
-    private Rendered left(ServerMessage.Left left) {
-        AttributedStringBuilder out = line(left.time()).styled(SYSTEM, "<-- ");
+    private void topicLine(Block block, Instant now, String topic) {
+        AttributedStringBuilder line = block.line(now);
+        int hang = line.length() + 4;
+        block.row(line.styled(NOTICE, "-!- Topic: " + clean(topic)), hang);
+    }
+
+    private void rooms(Block block, ServerMessage.Rooms rooms) {
+        block.row(block.line(clock.instant()).styled(SYSTEM, "-- " + rooms.rooms().size()
+                + (rooms.rooms().size() == 1 ? " room:" : " rooms:")), 0);
+        String indent = " ".repeat(LIST_INDENT);
+        for (ServerMessage.RoomInfo room : rooms.rooms()) {
+            AttributedStringBuilder row = new AttributedStringBuilder().append(indent).styled(ROOM, clean(room.name()))
+                    .styled(SYSTEM, "  " + room.members() + (room.members() == 1 ? " person" : " people"));
+            if (!room.topic().isEmpty()) {
+                row.styled(SYSTEM, "  ").styled(NOTICE, clean(room.topic()));
+            }
+            block.row(row, LIST_INDENT + 2);
+        }
+        block.row(new AttributedStringBuilder().append(indent)
+                .styled(SYSTEM, "/join ROOM moves you to one (or makes a new one)"), LIST_INDENT);
+    }
+
+    private void left(Block block, ServerMessage.Left left) {
+        AttributedStringBuilder out = block.line(left.time());
+        int hang = out.length() + 4;
+        out.styled(SYSTEM, "<-- ");
         List<String> nicks = left.nicks();
         int shown = Math.min(nicks.size(), 5);
         for (int i = 0; i < shown; i++) {
@@ -203,36 +262,36 @@ public final class Renderer {
         }
         if (LeaveReason.PART.wireName().equals(left.reason())) {
             out.styled(SYSTEM, " left " + clean(left.room()) + " for another room");
-            return plain(out);
+        } else {
+            String reason = LeaveReason.describe(left.reason());
+            String why = left.message().isEmpty() ? reason : reason + ": " + clean(left.message());
+            out.styled(SYSTEM, " left (" + why + ")");
         }
-        String reason = LeaveReason.describe(left.reason());
-        String why = left.message().isEmpty() ? reason : reason + ": " + clean(left.message());
-        out.styled(SYSTEM, " left (" + why + ")");
-        return plain(out);
+        block.row(out, hang);
     }
 
-    private Rendered welcome(ServerMessage.Welcome welcome) {
+    private void welcome(Block block, ServerMessage.Welcome welcome) {
+        Instant now = clock.instant();
+        AttributedStringBuilder line = block.line(now);
+        int hang = line.length() + 3;
         if (welcome.resumed()) {
-            return plain(line(Instant.now()).styled(SYSTEM, "-- Reconnected to ")
+            block.row(line.styled(SYSTEM, "-- Reconnected to ")
                     .styled(AttributedStyle.BOLD, clean(welcome.server())).styled(SYSTEM, " as ")
                     .append(nick(welcome.nick())).styled(SYSTEM, " in ").styled(ROOM, clean(welcome.room()))
-                    .styled(SYSTEM, "."));
+                    .styled(SYSTEM, "."), hang);
+            return;
         }
-        AttributedStringBuilder out = line(Instant.now()).styled(SYSTEM, "-- Welcome to ")
-                .styled(AttributedStyle.BOLD, clean(welcome.server())).styled(SYSTEM, ", ")
+        line.styled(SYSTEM, "-- Welcome to ").styled(AttributedStyle.BOLD, clean(welcome.server())).styled(SYSTEM, ", ")
                 .append(nick(welcome.nick())).styled(SYSTEM, "! ");
-        AttributedStringBuilder full = new AttributedStringBuilder()
-                .append(memberList(out, welcome.room(), welcome.members(), false));
+        block.row(memberList(line, welcome.room(), welcome.members(), false), hang);
         if (!welcome.topic().isEmpty()) {
-            full.append("\n").append(line(Instant.now()).styled(NOTICE, "-!- Topic: " + clean(welcome.topic())));
+            topicLine(block, now, welcome.topic());
         }
         if (!welcome.motd().isBlank()) {
-            full.append("\n");
-            full.append(multiline(line(Instant.now()).styled(NOTICE, "-!- "), welcome.motd(), NOTICE));
+            block.body(block.line(now).styled(NOTICE, "-!- "), welcome.motd(), NOTICE, null);
         }
-        full.append("\n").append(line(Instant.now()).styled(SYSTEM,
-                "-- Type a message and press Enter. /help lists commands; quit leaves.").toAttributedString());
-        return plain(full.toAttributedString());
+        block.row(block.line(now)
+                .styled(SYSTEM, "-- Type a message and press Enter. /help lists commands; quit leaves."), hang);
     }
 
     private AttributedString memberList(AttributedStringBuilder out, String room, List<MemberInfo> members,
@@ -252,23 +311,6 @@ public final class Renderer {
             }
         }
         return out.toAttributedString();
-    }
-
-    /** The text after a line's prefix; continuation lines are indented to line up under the first. */
-    private AttributedString body(AttributedStringBuilder prefix, String text, AttributedStyle style, String mention) {
-        int indent = prefix.columnLength();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                prefix.append("\n").append(" ".repeat(indent));
-            }
-            appendHighlighted(prefix, clean(lines[i]), style, mention);
-        }
-        return prefix.toAttributedString();
-    }
-
-    private AttributedString multiline(AttributedStringBuilder prefix, String text, AttributedStyle style) {
-        return body(prefix, text, style, null);
     }
 
     private static void appendHighlighted(AttributedStringBuilder out, String text, AttributedStyle style,
@@ -297,23 +339,75 @@ public final class Renderer {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private AttributedStringBuilder line(Instant time) {
-        return new AttributedStringBuilder().styled(TIME, CLOCK.format(time.atZone(zone))).append(" ");
-    }
-
     private static AttributedString nick(String nick) {
         return new AttributedString(clean(nick), NickColors.styleOf(nick));
     }
 
-    private static Rendered plain(AttributedString text) {
-        return new Rendered(text, false);
-    }
-
-    private static Rendered plain(AttributedStringBuilder text) {
-        return new Rendered(text.toAttributedString(), false);
-    }
-
     private static String clean(String text) {
         return Sanitizer.forDisplay(text);
+    }
+
+    /**
+     * The rows of one rendering as they are built: each logical line wrapped to the page's width as it is added, and
+     * the day of the last timestamped line, so that a line from another day gets a date line before it.
+     */
+    private final class Block {
+        private final AttributedStringBuilder out = new AttributedStringBuilder();
+        private final int width;
+        private LocalDate day;
+        private LocalDate stamped;
+        private boolean empty = true;
+
+        Block(Page page) {
+            this.width = page.width();
+            this.day = page.day();
+        }
+
+        /** Starts a line stamped with {@code time}, after a date line if its day differs from the last one's. */
+        AttributedStringBuilder line(Instant time) {
+            LocalDate date = time.atZone(zone).toLocalDate();
+            if (day != null && !date.equals(day)) {
+                row(marker(DATE.format(date)), 0);
+            }
+            day = date;
+            stamped = date;
+            return new AttributedStringBuilder().styled(TIME, CLOCK.format(time.atZone(zone))).append(" ");
+        }
+
+        /** Adds one logical line; if it is wider than the page, its continuation rows hang at column {@code hang}. */
+        void row(AttributedString line, int hang) {
+            for (AttributedString part : LineWrap.hanging(line, width, hang)) {
+                if (!empty) {
+                    out.append("\n");
+                }
+                out.append(part);
+                empty = false;
+            }
+        }
+
+        void row(AttributedStringBuilder line, int hang) {
+            row(line.toAttributedString(), hang);
+        }
+
+        /**
+         * Adds {@code text} after {@code prefix}: one line per line of text, each indented under the first. A line
+         * laid out as two columns, as a list of commands is, wraps under its second column.
+         */
+        void body(AttributedStringBuilder prefix, String text, AttributedStyle style, String mention) {
+            int indent = Columns.of(prefix.toAttributedString());
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                AttributedStringBuilder line = i == 0 ? prefix
+                        : new AttributedStringBuilder().append(" ".repeat(indent));
+                String clean = clean(lines[i]);
+                appendHighlighted(line, clean, style, mention);
+                Matcher columns = TWO_COLUMNS.matcher(clean);
+                row(line, indent + (columns.find() ? Columns.of(columns.group(1)) : 0));
+            }
+        }
+
+        Rendered rendered(boolean alert) {
+            return new Rendered(out.toAttributedString(), alert, stamped);
+        }
     }
 }

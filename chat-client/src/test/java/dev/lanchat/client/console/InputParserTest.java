@@ -20,7 +20,7 @@ class InputParserTest {
                 Arguments.of("quit now", new Input.Text("quit now")),
                 Arguments.of("/quit see you", new Input.Quit("see you")),
                 Arguments.of("/exit", new Input.Quit("")),
-                Arguments.of("/help", new Input.Help()),
+                Arguments.of("/help", new Input.Command("help", "")),
                 Arguments.of("/msg bob  hi there", new Input.Command("msg", "bob  hi there")),
                 Arguments.of("/WHO", new Input.Command("who", "")),
                 Arguments.of("//shrug", new Input.Text("/shrug")),

@@ -9,14 +9,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Keys for a test terminal: what {@link #type} queues, a reader reads, blocking until there is some. Unlike a piped
  * stream it does not care which threads read and write. {@link #close} ends the input.
  */
-final class Keyboard extends InputStream {
+public final class Keyboard extends InputStream {
 
     private static final int END = -1;
 
     private final BlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();
     private volatile boolean closed;
 
-    void type(String keys) {
+    public void type(String keys) {
         for (byte b : keys.getBytes(StandardCharsets.UTF_8)) {
             bytes.add(b & 0xFF);
         }

@@ -9,7 +9,9 @@ import dev.lanchat.protocol.ErrorCode;
 import dev.lanchat.protocol.LeaveReason;
 import dev.lanchat.protocol.ServerMessage;
 import dev.lanchat.protocol.ServerMessage.MemberInfo;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.jline.utils.AttributedString;
@@ -161,5 +163,99 @@ class RendererTest {
         String shown = plain(new ServerMessage.Chat("lobby", "evil\u001b[1m", T, hostile, false));
         assertTrue(shown.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b || c == 0x202e), shown);
         assertTrue(shown.contains("^[]0;pwned^G^[[2J"), shown);
+    }
+
+    /** The renderer at {@link #T}, in Paris. */
+    private final Renderer atT = new Renderer(Clock.fixed(T, ZoneId.of("Europe/Paris")), () -> "ada");
+    private static final LocalDate SATURDAY = LocalDate.of(2026, 11, 21);
+    private static final LocalDate SUNDAY = LocalDate.of(2026, 11, 22);
+
+    @Test
+    void longLinesWrapWithTheirContinuationRowsUnderTheText() {
+        String text = "this line is too long for a terminal of forty columns, so it wraps";
+        assertEquals("13:30 <bob> this line is too long for a\n"
+                + "            terminal of forty columns,\n"
+                + "            so it wraps",
+                atT.render(new ServerMessage.Chat("lobby", "bob", T, text, false), new Page(39, SUNDAY)).plain());
+    }
+
+    @Test
+    void eachLineOfAMultiLineMessageWrapsOnItsOwn() {
+        String text = "short\na second line that is much longer than the width";
+        assertEquals("13:30 <bob> short\n"
+                + "            a second line that is much\n"
+                + "            longer than the width",
+                atT.render(new ServerMessage.Chat("lobby", "bob", T, text, false), new Page(39, SUNDAY)).plain());
+    }
+
+    @Test
+    void aTwoColumnListWrapsUnderItsSecondColumn() {
+        String help = "Commands:\n  /who    List the members of the room and since when they are here\n  /me ACTION  Act";
+        assertEquals("13:30 -!- Commands:\n"
+                + "            /who    List the members of the room\n"
+                + "                    and since when they are here\n"
+                + "            /me ACTION  Act",
+                atT.render(new ServerMessage.Notice(help, T), new Page(50, SUNDAY)).plain());
+    }
+
+    @Test
+    void continuationLinesLineUpUnderAWideNickByDisplayColumns() {
+        // <太郎> takes six columns but four chars: the indent counts columns.
+        String shown = atT.render(new ServerMessage.Chat("lobby", "太郎", T, "一行目\n二行目", false)).plain();
+        assertEquals("13:30 <太郎> 一行目\n" + " ".repeat(13) + "二行目", shown);
+    }
+
+    @Test
+    void emojiInTextWrapByTheColumnsTheyTake() {
+        String text = "☕☕☕☕☕☕☕☕☕☕☕☕☕☕ 😀😀😀";
+        String shown = atT.render(new ServerMessage.Chat("lobby", "bob", T, text, false), new Page(39, SUNDAY)).plain();
+        assertEquals("13:30 <bob> ☕☕☕☕☕☕☕☕☕☕☕☕☕\n            ☕ 😀😀😀", shown);
+    }
+
+    @Test
+    void aLineFromAnotherDayComesAfterADateLine() {
+        Rendered rendered = atT.render(new ServerMessage.Chat("lobby", "bob", T, "morning", false),
+                new Page(0, SATURDAY));
+        assertEquals("───── Sunday 22 November 2026 ─────\n13:30 <bob> morning", rendered.plain());
+        assertEquals(SUNDAY, rendered.day());
+        assertEquals("13:30 <bob> again",
+                atT.render(new ServerMessage.Chat("lobby", "bob", T, "again", false), new Page(0, SUNDAY)).plain(),
+                "no date line within a day");
+    }
+
+    @Test
+    void theDayFollowsTheLocalTimeZone() {
+        Instant lateSaturdayInLondon = Instant.parse("2026-11-21T23:30:00Z"); // 00:30 on Sunday in Paris
+        assertEquals("───── Sunday 22 November 2026 ─────\n00:30 <bob> late",
+                atT.render(new ServerMessage.Chat("lobby", "bob", lateSaturdayInLondon, "late", false),
+                        new Page(0, SATURDAY)).plain());
+    }
+
+    @Test
+    void historyFromEarlierDaysShowsItsDates() {
+        Instant friday = Instant.parse("2026-11-20T17:00:00Z");
+        Instant saturday = Instant.parse("2026-11-21T10:00:00Z");
+        List<ServerMessage.Chat> lines = List.of(new ServerMessage.Chat("lobby", 1, "bob", friday, "weekend!", false),
+                new ServerMessage.Chat("lobby", 2, "cy", friday, "yes", false),
+                new ServerMessage.Chat("lobby", 3, "bob", saturday, "anyone?", false),
+                new ServerMessage.Chat("lobby", 4, "cy", T, "here", false));
+        Rendered rendered = atT.render(new ServerMessage.History("lobby", lines, false, false), new Page(0, SUNDAY));
+        assertEquals("───── earlier in lobby ─────\n"
+                + "───── Friday 20 November 2026 ─────\n"
+                + "18:00 <bob> weekend!\n"
+                + "18:00 <cy> yes\n"
+                + "───── Saturday 21 November 2026 ─────\n"
+                + "11:00 <bob> anyone?\n"
+                + "───── Sunday 22 November 2026 ─────\n"
+                + "13:30 <cy> here\n"
+                + "───── now ─────", rendered.plain());
+        assertEquals(SUNDAY, rendered.day());
+    }
+
+    @Test
+    void eventsTheServerDoesNotStampTakeTheTimeOfTheClock() {
+        assertEquals("13:30 -- connecting", atT.info("connecting").plain());
+        assertEquals("13:30 !! oops", atT.error("oops").plain());
+        assertEquals(SUNDAY, atT.info("x").day());
     }
 }

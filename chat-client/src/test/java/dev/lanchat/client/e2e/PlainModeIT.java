@@ -107,6 +107,30 @@ class PlainModeIT {
     }
 
     @Test
+    void theClientsOwnCommandsWorkFromAScriptAndNoStatusLineAppears() throws Exception {
+        try (ScriptedClient bot = new ScriptedClient("--host", "127.0.0.1", "--port",
+                String.valueOf(address.getPort()), "--nick", "bot")) {
+            bot.awaitScreen("Welcome to");
+            bot.type("/ignore observer");
+            bot.awaitScreen("Ignoring observer");
+            observer.say("the bot cannot see this");
+            observer.await(ServerMessage.Chat.class, m -> m.from().equals("observer"));
+            bot.type("/quiet");
+            bot.type("/clear");
+            bot.type("after");
+            bot.awaitScreen("<bot> after");
+            bot.type("quit");
+            assertEquals(0, bot.awaitExit());
+            String screen = bot.screen();
+            assertFalse(screen.contains("the bot cannot see this"), screen);
+            assertTrue(screen.contains("Quiet: arrivals, departures"), screen);
+            assertTrue(screen.contains("There is no screen to clear here."), screen);
+            assertFalse(screen.contains("lobby @") || screen.contains("\u001b"), "no status line, no escapes:\n"
+                    + screen);
+        }
+    }
+
+    @Test
     void aMessageOverTheServersLimitIsRefusedLocally() throws Exception {
         String huge = "x".repeat(ConnectionLimits.DEFAULT_MAX_FRAME_BYTES + 10);
         assertEquals(0, runClient(input(huge + "\nsmall\nquit\n"), "--nick", "bot"));
