@@ -4,6 +4,7 @@ import dev.lanchat.bench.net.ClientFleet;
 import dev.lanchat.protocol.netty.Transport;
 import dev.lanchat.server.ChatServer;
 import dev.lanchat.server.ServerConfig;
+import dev.lanchat.server.netty.ConnectionLimits;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +20,12 @@ public abstract class LoopbackServer {
     protected ClientFleet fleet;
 
     @BeforeEach
-    void startServerAndFleet() throws InterruptedException {
-        server = new ChatServer(ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0)));
+    void startServerAndFleet() throws Exception {
+        // The limits the bench's default server flags raise, as it raises them for a server it starts itself.
+        ServerConfig config = ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0));
+        ConnectionLimits limits = config.limits();
+        server = new ChatServer(config.withLimits(limits.withConnections(limits.maxConnections(), 1_000_000,
+                limits.maxHandshaking()).withFlood(1_000_000, 1_000_000)));
         address = server.start();
         fleet = new ClientFleet(Transport.best(), 2);
     }

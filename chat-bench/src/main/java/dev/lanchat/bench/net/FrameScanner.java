@@ -12,9 +12,9 @@ import java.util.Arrays;
  * {@code type} of every frame, and for a {@code msg} frame where its {@code from} and {@code text} values lie.
  *
  * <pre>
- * {"type":"msg","room":"lobby","from":"b3kfs0","ts":1735689600000,"text":"0 17 123456789 xxxx"}
- *          ^^^                           ^^^^^^                            ^^^^^^^^^^^^^^^^^^^
- *          type                          from: start, length               text: start, length
+ * {"type":"msg","room":"lobby","id":42,"from":"b3kfs0","ts":1735689600000,"text":"0 17 123456789 xxxx"}
+ *          ^^^                                   ^^^^^^                            ^^^^^^^^^^^^^^^^^^^
+ *          type                                  from: start, length               text: start, length
  * </pre>
  *
  * A {@code msg} laid out exactly as the server writes it is matched on a fast path (fixed parts compared whole,
@@ -60,7 +60,8 @@ public final class FrameScanner {
     private static final byte[] LEAVE = {'l', 'e', 'a', 'v', 'e'};
     private static final byte[] WELCOME = {'w', 'e', 'l', 'c', 'o', 'm', 'e'};
     private static final byte[] MSG_HEAD = ascii("{\"type\":\"msg\",\"room\":\"");
-    private static final byte[] FROM_KEY = ascii("\",\"from\":\"");
+    private static final byte[] ID_KEY = ascii("\",\"id\":");
+    private static final byte[] FROM_KEY = ascii(",\"from\":\"");
     private static final byte[] TS_KEY = ascii("\",\"ts\":");
     private static final byte[] TEXT_KEY = ascii(",\"text\":\"");
     private static final byte[] ACTION_TAIL = ascii(",\"action\":true}");
@@ -72,6 +73,7 @@ public final class FrameScanner {
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private byte[] bytes = new byte[FIRST_COPY];
+    private boolean fastPath;
     private int fromStart;
     private int fromLength;
     private int textStart;
@@ -124,15 +126,21 @@ public final class FrameScanner {
     }
 
     private Kind scan(byte[] b, int end) {
-        if (serverLayout(b, end)) {
+        fastPath = serverLayout(b, end);
+        if (fastPath) {
             return Kind.MSG;
         }
         return walk(b, end);
     }
 
+    /** Whether the last scan matched the server's own layout, without walking the object key by key. */
+    boolean tookFastPath() {
+        return fastPath;
+    }
+
     /**
-     * The fast path: a {@code msg} exactly as the server writes it, {@code {"type":"msg","room":"R","from":"F",
-     * "ts":N,"text":"T"}} with an optional {@code ,"action":true} before the brace, and no escapes in R, F or T.
+     * The fast path: a {@code msg} exactly as the server writes it, {@code {"type":"msg","room":"R","id":N,
+     * "from":"F","ts":N,"text":"T"}} with an optional {@code ,"action":true} before the brace, and no escapes in R, F or T.
      * Its fixed parts are compared whole, and each string's end is found eight bytes at a time.
      */
     private boolean serverLayout(byte[] b, int end) {
@@ -140,19 +148,20 @@ public final class FrameScanner {
             return false;
         }
         int roomEnd = quoteOrBackslash(b, MSG_HEAD.length, end);
-        if (roomEnd < 0 || b[roomEnd] != QUOTE || !startsWith(b, roomEnd, end, FROM_KEY)) {
+        if (roomEnd < 0 || b[roomEnd] != QUOTE || !startsWith(b, roomEnd, end, ID_KEY)) {
             return false;
         }
-        int from = roomEnd + FROM_KEY.length;
+        int idEnd = skipDigits(b, roomEnd + ID_KEY.length, end);
+        if (idEnd == roomEnd + ID_KEY.length || !startsWith(b, idEnd, end, FROM_KEY)) {
+            return false;
+        }
+        int from = idEnd + FROM_KEY.length;
         int fromEnd = quoteOrBackslash(b, from, end);
         if (fromEnd < 0 || b[fromEnd] != QUOTE || !startsWith(b, fromEnd, end, TS_KEY)) {
             return false;
         }
-        int i = fromEnd + TS_KEY.length;
-        int digits = i;
-        while (i < end && b[i] >= '0' && b[i] <= '9') {
-            i++;
-        }
+        int digits = fromEnd + TS_KEY.length;
+        int i = skipDigits(b, digits, end);
         if (i == digits || !startsWith(b, i, end, TEXT_KEY)) {
             return false;
         }
@@ -171,6 +180,14 @@ public final class FrameScanner {
         textStart = text;
         textLength = textEnd - text;
         return true;
+    }
+
+    private static int skipDigits(byte[] b, int from, int end) {
+        int i = from;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /** The general path: any object, key by key. */

@@ -1,6 +1,7 @@
 package dev.lanchat.bench.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanchat.protocol.MessageCodec;
@@ -35,6 +36,19 @@ class FrameScannerTest {
         assertEquals(FrameScanner.Kind.MSG, scan(MessageCodec.encode(chat)));
         assertEquals("b3kfs0", from());
         assertEquals("0 17 123456789 xxxxxxxx", text());
+    }
+
+    @Test
+    void aLineAsTheServerWritesItTakesTheFastPath() {
+        for (boolean action : new boolean[] {false, true}) {
+            Chat chat = new Chat("lobby", 123_456, "ada", NOW, "0 17 123456789", action);
+            assertEquals(FrameScanner.Kind.MSG, scan(MessageCodec.encode(chat)));
+            assertTrue(scanner.tookFastPath(), MessageCodec.encode(chat));
+            assertEquals("0 17 123456789", text());
+        }
+        scan("{\"type\":\"msg\",\"from\":\"ada\",\"room\":\"lobby\",\"id\":1,\"ts\":1,\"text\":\"x\"}");
+        assertFalse(scanner.tookFastPath(), "another field order is walked");
+        assertEquals("x", text());
     }
 
     @Test
@@ -84,8 +98,9 @@ class FrameScannerTest {
 
     @Test
     void recognisesWelcomeJoinAndLeaveByTheirType() {
-        ServerMessage welcome = new ServerMessage.Welcome(1, "ada", "lobby", "lab", "hi",
-                List.of(new MemberInfo("bob", NOW)), List.of(new CommandInfo("who", "", "who is here")), 16384);
+        ServerMessage welcome = new ServerMessage.Welcome(1, "ada", "lobby", "", "lab", "hi",
+                List.of(new MemberInfo("bob", NOW)), List.of(new CommandInfo("who", "", "who is here")), 16384,
+                "token", false);
         assertEquals(FrameScanner.Kind.WELCOME, scan(MessageCodec.encode(welcome)));
         assertEquals(FrameScanner.Kind.JOIN, scan(MessageCodec.encode(new ServerMessage.Joined("lobby", "ada", NOW))));
         assertEquals(FrameScanner.Kind.LEAVE, scan(MessageCodec.encode(
@@ -98,8 +113,8 @@ class FrameScannerTest {
         for (int i = 0; i < 4000; i++) {
             members.add(new MemberInfo("member" + i, NOW));
         }
-        String welcome = MessageCodec.encode(new ServerMessage.Welcome(1, "ada", "lobby", "lab", "", members,
-                List.of(), 16384));
+        String welcome = MessageCodec.encode(new ServerMessage.Welcome(1, "ada", "lobby", "", "lab", "", members,
+                List.of(), 16384, "token", false));
         assertTrue(welcome.length() > FrameScanner.MAX_COPY, "the welcome must be larger than the copy");
 
         assertEquals(FrameScanner.Kind.WELCOME, scan(welcome));
