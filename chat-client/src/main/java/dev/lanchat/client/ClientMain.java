@@ -13,10 +13,10 @@ import dev.lanchat.client.console.LocalSettings;
 import dev.lanchat.client.console.PlainConsole;
 import dev.lanchat.client.console.Renderer;
 import dev.lanchat.client.console.RoomState;
+import dev.lanchat.protocol.StandardStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ public final class ClientMain {
             return 2;
         }
         boolean interactive = !config.plain()
-                && (terminal != null || in == System.in && out == System.out && isTerminal());
+                && (terminal != null || in == System.in && out == System.out && StandardStreams.areTerminal());
         if (!interactive && options.reconnect == null) {
             config = config.withReconnect(false); // a script gets a clear exit status rather than endless retries
         }
@@ -127,25 +127,6 @@ public final class ClientMain {
             }
         }
         return new JLineConsole(terminal, state, view, commands, history, config.color());
-    }
-
-    /**
-     * Whether stdin and stdout are both a terminal. Up to Java 21 that is exactly when {@link System#console()}
-     * exists; from Java 22 a console always exists and {@code Console.isTerminal()} tells.
-     */
-    private static boolean isTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
     }
 
     /** Turns on a diagnostic log in {@code file}; by default the client logs nothing, the terminal being the UI. */

@@ -260,8 +260,12 @@ public final class Renderer {
         if (nicks.size() > shown) {
             out.styled(SYSTEM, " and " + (nicks.size() - shown) + " others");
         }
+        boolean several = nicks.size() > 1;
         if (LeaveReason.PART.wireName().equals(left.reason())) {
             out.styled(SYSTEM, " left " + clean(left.room()) + " for another room");
+        } else if (LeaveReason.KICKED.wireName().equals(left.reason())) {
+            out.styled(SYSTEM, (several ? " were" : " was") + " removed by the operator"
+                    + (left.message().isEmpty() ? "" : ": " + clean(left.message())));
         } else {
             String reason = LeaveReason.describe(left.reason());
             String why = left.message().isEmpty() ? reason : reason + ": " + clean(left.message());
@@ -303,8 +307,11 @@ public final class Renderer {
                 out.styled(SYSTEM, ", ");
             }
             out.append(nick(members.get(i).nick()));
-            if (!members.get(i).status().isEmpty()) {
-                out.styled(SYSTEM, " (" + clean(members.get(i).status()) + ")");
+            MemberInfo member = members.get(i);
+            if (!member.away().isEmpty()) {
+                out.styled(SYSTEM, " (away: " + clean(member.away()) + ")");
+            } else if (!member.status().isEmpty()) {
+                out.styled(SYSTEM, " (" + clean(member.status()) + ")");
             }
             if (withTimes) {
                 out.styled(SYSTEM, " (since " + CLOCK.format(members.get(i).since().atZone(zone)) + ")");

@@ -2,6 +2,7 @@ package dev.lanchat.client.console;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.lanchat.testing.Keyboard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -132,6 +132,17 @@ class RendererTest {
     }
 
     @Test
+    void awayMembersShowTheirMessageAndRemovalsSayWhoDidIt() {
+        String members = plain(new ServerMessage.Members("lobby", List.of(new MemberInfo("bob", T, "away",
+                "at lunch"), new MemberInfo("cy", T, "away", ""))));
+        assertTrue(members.contains("bob (away: at lunch) (since 13:30), cy (away) (since 13:30)"), members);
+        assertEquals("13:30 <-- bob was removed by the operator: flooding",
+                plain(new ServerMessage.Left("lobby", List.of("bob"), LeaveReason.KICKED, "flooding", T)));
+        assertEquals("13:30 <-- bob and cy were removed by the operator",
+                plain(new ServerMessage.Left("lobby", List.of("bob", "cy"), LeaveReason.KICKED, "", T)));
+    }
+
+    @Test
     void aMentionOfOwnNickIsHighlightedAndAlerts() {
         Rendered rendered = renderer.render(new ServerMessage.Chat("lobby", "bob", T, "hey Ada, look", false));
         assertTrue(rendered.alert());

@@ -13,6 +13,8 @@ import dev.lanchat.protocol.ServerMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.MockTicker;
+import io.netty.util.concurrent.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,8 @@ class ClientPipelineTest {
 
     private final List<ServerMessage> received = new ArrayList<>();
     private final List<String> closedWith = new ArrayList<>();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ClientInitializer(null, "server", 7777,
+    private final MockTicker clock = Ticker.newMockTicker();
+    private final EmbeddedChannel channel = EmbeddedChannel.builder().ticker(clock).handlers(new ClientInitializer(null, "server", 7777,
             new ConnectionListener() {
                 @Override
                 public void onMessage(ServerMessage message) {
@@ -38,7 +41,7 @@ class ClientPipelineTest {
                 public void onClosed(String problem) {
                     closedWith.add(problem);
                 }
-            }));
+            })).build();
 
     @AfterEach
     void release() {
@@ -83,7 +86,7 @@ class ClientPipelineTest {
     }
 
     private void advance(Duration time) {
-        channel.advanceTimeBy(time.toNanos(), TimeUnit.NANOSECONDS);
+        clock.advance(time.toNanos(), TimeUnit.NANOSECONDS);
         channel.runPendingTasks();
     }
 

@@ -35,9 +35,8 @@ class HardeningPipelineTest {
         fixture.closeAll();
     }
 
-    private static void advance(EmbeddedChannel channel, Duration time) {
-        channel.advanceTimeBy(time.toNanos(), TimeUnit.NANOSECONDS);
-        channel.runPendingTasks();
+    private void advance(EmbeddedChannel channel, Duration time) {
+        fixture.advance(channel, time);
     }
 
     @Test

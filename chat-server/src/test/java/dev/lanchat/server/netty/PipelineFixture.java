@@ -17,6 +17,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.MockTicker;
+import io.netty.util.concurrent.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +26,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server's real pipeline on embedded channels, around one real hub whose chat thread is the test thread: bytes
@@ -55,6 +60,7 @@ final class PipelineFixture {
     final OffenceLog offences = new OffenceLog();
     final ServerContext context;
     private final List<EmbeddedChannel> channels = new ArrayList<>();
+    private final Map<EmbeddedChannel, MockTicker> clocks = new IdentityHashMap<>();
 
     PipelineFixture() {
         this(ConnectionLimits.DEFAULTS.withMaxFrameBytes(MAX_FRAME), null);
@@ -67,9 +73,19 @@ final class PipelineFixture {
 
     /** A new connection through {@link ChatServerInitializer}, with the chat thread's work done inline. */
     EmbeddedChannel connect() {
-        EmbeddedChannel channel = new EmbeddedChannel(new ChatServerInitializer(context));
+        // Each channel has a clock of its own that only advance() moves: timers never fire by real time passing.
+        MockTicker ticker = Ticker.newMockTicker();
+        EmbeddedChannel channel = EmbeddedChannel.builder().handlers(new ChatServerInitializer(context))
+                .ticker(ticker).build();
+        clocks.put(channel, ticker);
         channels.add(channel);
         return channel;
+    }
+
+    /** Moves {@code channel}'s clock on by {@code time} and runs the timers that became due. */
+    void advance(EmbeddedChannel channel, Duration time) {
+        clocks.get(channel).advance(time.toNanos(), TimeUnit.NANOSECONDS);
+        channel.runPendingTasks();
     }
 
     /** Connects and completes the handshake; the welcome is read and discarded. */
