@@ -57,7 +57,7 @@ public final class NettyChatServer {
         this.workers = transport.newGroup(ioThreads, "io");
         ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
         DeliveryBacklog backlog = new DeliveryBacklog();
-        this.hub = hubFactory.apply(room -> new ChannelGroupAudience(room, allocator, backlog), chat);
+        this.hub = hubFactory.apply(room -> new ShardedAudience(allocator, backlog), chat);
         OffenceLog offences = new OffenceLog();
         this.context = new ServerContext(hub, chat, limits, offences, new Admissions(limits),
                 new PasswordGate(password), everyone, tls, new ErrorHandler(offences), backlog, moderation);

@@ -46,7 +46,7 @@ final class PipelineFixture {
     final Moderation moderation = new Moderation(Clock.systemUTC(), null);
     final ChatHub hub = new ChatHub(HubSettings.of("test", "", "lobby", MAX_FRAME).withResumeGrace(Duration.ZERO),
             Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
-            room -> new ChannelGroupAudience(room, ByteBufAllocator.DEFAULT, backlog), new Scheduler() {
+            room -> new ShardedAudience(ByteBufAllocator.DEFAULT, backlog), new Scheduler() {
                 @Override
                 public void execute(Runnable task) {
                     deferred.add(task);
