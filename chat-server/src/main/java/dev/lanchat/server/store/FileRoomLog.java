@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,12 +137,23 @@ final class FileRoomLog implements HistoryStore.RoomLog {
         }
     }
 
+    /**
+     * Forces what was written so far to disk. The lock is not held while the disk works (a flush can take a long
+     * time), so appends on the chat thread never wait for it; one that lands meanwhile is forced next time.
+     */
     void sync() throws IOException {
+        FileChannel current;
         synchronized (lock) {
-            if (dirty) {
-                channel.force(false);
-                dirty = false;
+            if (!dirty) {
+                return;
             }
+            dirty = false;
+            current = channel;
+        }
+        try {
+            current.force(false);
+        } catch (ClosedChannelException replaced) {
+            // Compaction swapped the file, forcing its replacement to disk first; nothing is left to force.
         }
     }
 
