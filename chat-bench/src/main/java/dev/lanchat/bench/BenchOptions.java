@@ -116,7 +116,8 @@ final class BenchOptions {
 
     @Option(names = "--window", paramLabel = "W",
             description = "[fanout] Closed loop: lines each sender keeps in flight; it learns a line was broadcast "
-                    + "from its own echo (default: " + FanoutPlan.DEFAULT_WINDOW + ").")
+                    + "from its own echo, and stays within 4 windows of the slowest member (default: "
+                    + FanoutPlan.DEFAULT_WINDOW + ").")
     Integer window;
 
     @Option(names = "--warmup", paramLabel = "SECONDS",

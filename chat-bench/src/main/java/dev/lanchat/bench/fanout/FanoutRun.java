@@ -87,7 +87,7 @@ public final class FanoutRun {
             if (i < senders) {
                 senderNicks[i] = nick.getBytes(StandardCharsets.UTF_8);
             }
-            RoomMember member = new RoomMember(senderNicks, i < senders ? i : -1, state);
+            RoomMember member = new RoomMember(senderNicks, i < senders ? i : -1, i, state);
             members.add(member);
             requests.add(new ClientFleet.JoinRequest(nick, null, member));
         }
@@ -112,6 +112,9 @@ public final class FanoutRun {
             throws InterruptedException {
         int senders = plan.senders();
         double perSender = plan.closedLoop() ? 0 : (double) plan.rate() / senders;
+        if (plan.closedLoop()) {
+            state.inFlight = new InFlight(senders, plan.members(), plan.window());
+        }
         Map<EventLoop, List<Integer>> byLoop = new IdentityHashMap<>();
         for (int i = 0; i < clients.size(); i++) {
             byLoop.computeIfAbsent(clients.get(i).eventLoop(), loop -> new ArrayList<>()).add(i);
@@ -130,7 +133,8 @@ public final class FanoutRun {
                     RoomMember member = members.get(i);
                     member.begin(histogram, timeline);
                     if (i < senders) {
-                        Sender sender = new Sender(i, clients.get(i), plan.textBytes(), plan.window(), perSender);
+                        Sender sender = new Sender(i, clients.get(i), plan.textBytes(), plan.window(), perSender,
+                                state.inFlight);
                         member.attachSender(sender);
                         // Spread the senders' first lines evenly over one interval of the total rate.
                         long firstDue = plan.closedLoop() ? start : start + (long) (i * 1e9 / plan.rate());

@@ -9,7 +9,8 @@ import org.HdrHistogram.Histogram;
 /**
  * One member of a fan-out room, as a receiver: it checks every bench line against its sender's stream (a
  * {@link StreamTracker} per sender), and for lines from others counts the delivery and records the latency from the
- * line's send time. A sender member also hands its own echoes to its {@link Sender}.
+ * line's send time. A sender member also hands its own echoes to its {@link Sender}; in a closed loop every member
+ * also tells {@link InFlight} how far it has read, once per read.
  *
  * <p>Not thread-safe: confined to its client's event loop. It shares its latency {@link Histogram} with the other
  * members on that loop, which is safe for the same reason.
@@ -30,13 +31,21 @@ final class RoomMember implements ClientListener {
     private long deliveriesMeasured;
     private long foreign;
     private long unreportedArrivals;
+    private final int index;
+    /** Lines received from each sender, and which of those counts {@link InFlight} has yet to be told. */
+    private final long[] receivedFrom;
+    private final boolean[] unpublished;
 
     /**
      * @param senderNicks the UTF-8 nickname of every sender, by index: a line is only taken as sender {@code i}'s if
      *                    the server stamped it as from that nickname
      * @param ownSender   this member's sender index, or -1 if it only listens
+     * @param index       this member's place in the room, from 0
      */
-    RoomMember(byte[][] senderNicks, int ownSender, RunState run) {
+    RoomMember(byte[][] senderNicks, int ownSender, int index, RunState run) {
+        this.index = index;
+        this.receivedFrom = new long[senderNicks.length];
+        this.unpublished = new boolean[senderNicks.length];
         this.senderNicks = senderNicks;
         this.ownSender = ownSender;
         this.run = run;
@@ -76,6 +85,8 @@ final class RoomMember implements ClientListener {
             return;
         }
         unreportedArrivals++;
+        receivedFrom[from] = header.seq() + 1;
+        unpublished[from] = true;
         if (from == ownSender) {
             sender.onEcho();
             return;
@@ -109,6 +120,15 @@ final class RoomMember implements ClientListener {
         if (unreportedArrivals > 0) {
             run.arrivals.add(unreportedArrivals);
             unreportedArrivals = 0;
+        }
+        InFlight inFlight = run.inFlight;
+        if (inFlight != null) {
+            for (int from = 0; from < unpublished.length; from++) {
+                if (unpublished[from]) {
+                    unpublished[from] = false;
+                    inFlight.progress(index, from, receivedFrom[from]);
+                }
+            }
         }
         if (sender != null) {
             sender.onReadComplete();

@@ -15,6 +15,8 @@ final class RunState {
     final AtomicLong disconnects = new AtomicLong();
     final AtomicLong serverErrors = new AtomicLong();
     final AtomicReference<String> firstProblem = new AtomicReference<>();
+    /** A closed loop's lines in flight, or {@code null} at a fixed rate; set before any line is sent. */
+    volatile InFlight inFlight;
     /** Set before the run closes its own connections, so that those closings are not counted as failures. */
     volatile boolean closing;
 
