@@ -59,7 +59,9 @@ public final class BenchMain {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         BenchOptions options = new BenchOptions();
-        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
+                // --server-arg=--io-threads=1 names one of the bench's own options as the value: it is still a value.
+                .setAllowOptionsAsOptionParameters(true);
         ParseResult parsed;
         try {
             parsed = cli.parseArgs(args);

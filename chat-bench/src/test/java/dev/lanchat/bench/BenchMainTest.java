@@ -50,6 +50,13 @@ class BenchMainTest {
     }
 
     @Test
+    void takesAServerFlagThatIsAlsoABenchFlagAsAServerFlag() {
+        // Parsed as --server-arg's value (then refused only because --port names a running server), not as an error.
+        assertEquals(2, run("fanout", "--port", "7777", "--server-arg=--io-threads=1"));
+        assertTrue(err().contains("for the server the bench starts"), err());
+    }
+
+    @Test
     void printsHelpListingTheScenarios() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
