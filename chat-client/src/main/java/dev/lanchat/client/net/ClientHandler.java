@@ -11,6 +11,8 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
 import java.security.cert.CertificateException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class ClientHandler extends SimpleChannelInboundHandler<ServerMessage> {
 
     private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
+    private static final Pattern NATIVE_ERROR = Pattern.compile(".*failed with error\\(-?\\d+\\): (.+)");
 
     private final ConnectionListener listener;
     private String problem;
@@ -89,8 +92,19 @@ final class ClientHandler extends SimpleChannelInboundHandler<ServerMessage> {
             return "the server sent something this client cannot read: " + failure.getMessage();
         }
         if (failure instanceof IOException) {
-            return String.valueOf(failure.getMessage());
+            return plainSocketError(String.valueOf(failure.getMessage()));
         }
         return "unexpected error: " + failure;
+    }
+
+    /**
+     * The part of a socket error a person can read: the native transport says
+     * {@code recvAddress(..) failed with error(-104): Connection reset by peer}, and only the last words mean anything
+     * to someone chatting.
+     */
+    static String plainSocketError(String message) {
+        Matcher nativeError = NATIVE_ERROR.matcher(message);
+        String words = nativeError.matches() ? nativeError.group(1) : message;
+        return words.isEmpty() ? words : Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 }

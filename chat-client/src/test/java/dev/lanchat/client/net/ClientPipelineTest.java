@@ -15,6 +15,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,15 @@ class ClientPipelineTest {
     @AfterEach
     void release() {
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aSocketErrorIsToldInWordsAPersonCanRead() {
+        assertEquals("connection reset by peer", ClientHandler.describe(
+                new IOException("recvAddress(..) failed with error(-104): Connection reset by peer")));
+        assertEquals("software caused connection abort", ClientHandler.describe(
+                new IOException("recvAddress(..) failed with error(-103): Software caused connection abort")));
+        assertEquals("connection reset", ClientHandler.describe(new IOException("Connection reset")));
     }
 
     @Test
