@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of the client: connect, agree on a nickname, then chat until the user leaves. If the connection drops,
@@ -40,6 +42,8 @@ import java.util.concurrent.TimeoutException;
  * server; the console hears where the connection stands ({@link ConnectionState}) as it changes.
  */
 public final class ChatSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSession.class);
 
     /** The user left: quit, /quit, Ctrl-D or end of input. */
     public static final int EXIT_LEFT = 0;
@@ -357,6 +361,13 @@ public final class ChatSession {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) {
+            // A bug, or a jar changed under the running client: say so and end, rather than hang "reconnecting".
+            log.error("reconnecting failed", e);
+            console.error("Reconnecting failed (" + e + "); start the client again.");
+            reconnecting = false;
+            console.connection(ConnectionState.DISCONNECTED);
+            console.stop();
         }
     }
 
