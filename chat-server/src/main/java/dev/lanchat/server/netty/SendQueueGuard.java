@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds what is queued for one member, like an IRC server's SendQ. A write that would take the queue past the limit
- * is dropped, and so is the member, with the reason {@code send queue exceeded}; so is a member whose queue stays
+ * is dropped, and so is the member, with the reason {@code send queue exceeded} (one frame larger than the limit is
+ * let through when nothing else is queued, so the queue holds at most the limit plus one frame); so is a member whose queue stays
  * above the high-water mark for too long. The close is queued behind the running task, so a broadcast that finds a
  * stuck member finishes its loop over everyone else first, never blocking or slowing down for it.
  *
@@ -44,7 +45,9 @@ final class SendQueueGuard extends ChannelDuplexHandler {
         ChannelOutboundBuffer queue = ctx.channel().unsafe().outboundBuffer();
         long queued = queue == null ? 0 : queue.totalPendingWriteBytes();
         long size = sizeOf(msg);
-        if (queued + size > limitBytes) {
+        // A frame larger than the limit (the welcome to a room of thousands lists them all) still goes out when
+        // nothing is waiting: the limit is on a backlog, and one frame is no backlog.
+        if (queued > 0 && queued + size > limitBytes) {
             discard(msg, promise);
             drop(ctx, "its send queue would pass " + limitBytes + " bytes (" + queued + " queued)");
             return;
