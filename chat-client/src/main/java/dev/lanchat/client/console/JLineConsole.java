@@ -148,7 +148,8 @@ public final class JLineConsole implements Console {
 
     @Override
     public void show(ServerMessage message) {
-        if (message instanceof ServerMessage.Welcome || message instanceof ServerMessage.NickChanged) {
+        if (message instanceof ServerMessage.Welcome || message instanceof ServerMessage.NickChanged
+                || message instanceof ServerMessage.Entered) {
             refreshPrompt();
         }
         view.show(message, pageWidth()).ifPresent(shown -> {

@@ -132,6 +132,22 @@ class JLineConsoleTest {
     }
 
     @Test
+    void movingToAnotherRoomChangesThePromptOfTheLineBeingTyped(@TempDir Path dir) throws Exception {
+        open(dir.resolve("history"));
+        joined();
+        CompletableFuture<String> line = readInBackground();
+        type("half");
+        terminal.awaitShown("lobby ada> half");
+
+        receive(new ServerMessage.Entered("games", "", List.of(new MemberInfo("ada", NOW))));
+
+        VirtualScreen screen = terminal.awaitShown("games ada> half");
+        assertTrue(screen.row(screen.cursorRow()).startsWith("games ada> half"), screen.toString());
+        type("\r");
+        assertEquals("half", line.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void stopEndsAReadInProgress(@TempDir Path dir) throws Exception {
         open(dir.resolve("history"));
         CompletableFuture<String> line = readInBackground();
