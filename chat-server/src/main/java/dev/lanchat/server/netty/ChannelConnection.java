@@ -1,7 +1,9 @@
 package dev.lanchat.server.netty;
 
 import dev.lanchat.protocol.LeaveReason;
+import dev.lanchat.protocol.MessageCodec;
 import dev.lanchat.protocol.ServerMessage;
+import dev.lanchat.protocol.netty.ChatFraming;
 import dev.lanchat.server.room.Connection;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -35,9 +37,14 @@ final class ChannelConnection implements Connection {
         return channel;
     }
 
+    /**
+     * Sends one message to this member alone, encoded here into one frame (length prefix included) as a broadcast
+     * is: so the send-queue guard sees the frame whole, and a welcome that lists thousands of members, larger than
+     * the guard's limit, goes out as the one frame at the head of the queue rather than a prefix and a payload.
+     */
     @Override
     public void send(ServerMessage message) {
-        channel.writeAndFlush(message, channel.voidPromise());
+        channel.writeAndFlush(ChatFraming.encode(channel.alloc(), MessageCodec.encode(message)), channel.voidPromise());
     }
 
     @Override

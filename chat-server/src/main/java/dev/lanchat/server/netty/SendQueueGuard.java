@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds what is queued for one member, like an IRC server's SendQ. A write that would take the queue past the limit
- * is dropped, and so is the member, with the reason {@code send queue exceeded} (one frame larger than the limit is
- * let through when nothing else is queued, so the queue holds at most the limit plus one frame); so is a member whose queue stays
+ * is dropped, and so is the member, with the reason {@code send queue exceeded} (the frame at the head of the queue,
+ * which the socket is writing, does not count, so the queue holds at most the limit plus one frame, however large); so is a member whose queue stays
  * above the high-water mark for too long. The close is queued behind the running task, so a broadcast that finds a
  * stuck member finishes its loop over everyone else first, never blocking or slowing down for it.
  *
@@ -45,9 +45,11 @@ final class SendQueueGuard extends ChannelDuplexHandler {
         ChannelOutboundBuffer queue = ctx.channel().unsafe().outboundBuffer();
         long queued = queue == null ? 0 : queue.totalPendingWriteBytes();
         long size = sizeOf(msg);
-        // A frame larger than the limit (the welcome to a room of thousands lists them all) still goes out when
-        // nothing is waiting: the limit is on a backlog, and one frame is no backlog.
-        if (queued > 0 && queued + size > limitBytes) {
+        // The frame being written now does not count: the limit is on the backlog behind it. So a frame larger
+        // than the limit (the welcome to a room of thousands lists them all) goes out, and the room's notices may
+        // queue behind it while the member reads it, up to the limit.
+        long writing = queue == null ? 0 : Math.min(queued, sizeOf(queue.current()));
+        if (queued - writing + size > limitBytes && queued > 0) {
             discard(msg, promise);
             drop(ctx, "its send queue would pass " + limitBytes + " bytes (" + queued + " queued)");
             return;

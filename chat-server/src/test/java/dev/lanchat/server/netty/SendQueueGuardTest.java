@@ -53,7 +53,7 @@ class SendQueueGuardTest {
 
         channel.write(frame(1));
         channel.runPendingTasks();
-        assertFalse(channel.isOpen(), "anything more while it is queued is a backlog past the limit");
+        assertFalse(channel.isOpen(), "anything more while it waits unflushed is a backlog past the limit");
     }
 
     private static ByteBuf frame(int bytes) {
