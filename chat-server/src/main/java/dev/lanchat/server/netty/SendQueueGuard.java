@@ -51,7 +51,8 @@ final class SendQueueGuard extends ChannelDuplexHandler {
         long writing = queue == null ? 0 : Math.min(queued, sizeOf(queue.current()));
         if (queued - writing + size > limitBytes && queued > 0) {
             discard(msg, promise);
-            drop(ctx, "its send queue would pass " + limitBytes + " bytes (" + queued + " queued)");
+            drop(ctx, "its send queue would pass " + limitBytes + " bytes (" + (queued - writing)
+                    + " queued behind the " + writing + " being written, then " + size + " more)");
             return;
         }
         ctx.write(msg, promise);
