@@ -16,9 +16,11 @@ WORKDIR /home/chat
 
 FROM runtime AS server
 COPY --from=build /src/chat-server/target/chat-server.jar /opt/lanchat/chat-server.jar
+COPY chat-server/jvm.options /opt/lanchat/jvm.options
 EXPOSE 7777
-# With no terminal attached the server runs without its operator console, logging to stdout.
-ENTRYPOINT ["java", "-jar", "/opt/lanchat/chat-server.jar"]
+# With no terminal attached the server runs without its operator console, logging to stdout. The JVM flags are the
+# ones ./chat server uses (heap and buffer sizes; see jvm.options).
+ENTRYPOINT ["java", "@/opt/lanchat/jvm.options", "-jar", "/opt/lanchat/chat-server.jar"]
 
 FROM runtime AS client
 COPY --from=build /src/chat-client/target/chat-client.jar /opt/lanchat/chat-client.jar

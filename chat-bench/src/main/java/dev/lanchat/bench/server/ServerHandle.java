@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ public final class ServerHandle implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java -jar serverJar --bind 127.0.0.1 --port 0}, then {@code defaultArgs}, then {@code extraArgs}.
+     * Starts {@code java [@jvm.options] -jar serverJar --bind 127.0.0.1 --port 0}, then {@code defaultArgs}, then {@code extraArgs}.
      *
      * @throws ServerStartException if it does not come up; the message says why and what to change
      */
@@ -69,8 +70,9 @@ public final class ServerHandle implements AutoCloseable {
         while (true) {
             List<String> args = new ArrayList<>(defaults);
             args.addAll(extraArgs);
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", serverJar.toString(),
-                    "--bind", "127.0.0.1", "--port", "0"));
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            jvmOptions(serverJar).ifPresent(options -> command.add("@" + options));
+            command.addAll(List.of("-jar", serverJar.toString(), "--bind", "127.0.0.1", "--port", "0"));
             command.addAll(args);
             try {
                 ServerProcess process = ServerProcess.start(command, timeout);
@@ -89,6 +91,22 @@ public final class ServerHandle implements AutoCloseable {
                 throw explain(e, refused, defaultArgs, extraArgs);
             }
         }
+    }
+
+    /**
+     * The server's JVM flags file, as {@code ./chat server} and the Docker image use it: {@code jvm.options} beside
+     * the jar (an installed layout) or in the module above {@code target/} (a build), if there is one.
+     */
+    static Optional<Path> jvmOptions(Path serverJar) {
+        Path jar = serverJar.toAbsolutePath();
+        Path beside = jar.resolveSibling("jvm.options");
+        if (Files.isRegularFile(beside)) {
+            return Optional.of(beside);
+        }
+        Path folder = jar.getParent();
+        Path module = folder == null ? null : folder.getParent();
+        Path built = module == null ? null : module.resolve("jvm.options");
+        return built != null && Files.isRegularFile(built) ? Optional.of(built) : Optional.empty();
     }
 
     public InetSocketAddress address() {
