@@ -39,8 +39,7 @@ final class ChannelConnection implements Connection {
 
     /**
      * Sends one message to this member alone, encoded here into one frame (length prefix included) as a broadcast
-     * is: so the send-queue guard sees the frame whole, and a welcome that lists thousands of members, larger than
-     * the guard's limit, goes out as the one frame at the head of the queue rather than a prefix and a payload.
+     * is, so that the send-queue guard sees each frame whole rather than as a prefix and a payload.
      */
     @Override
     public void send(ServerMessage message) {

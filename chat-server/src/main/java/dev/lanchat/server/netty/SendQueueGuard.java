@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds what is queued for one member, like an IRC server's SendQ. A write that would take the queue past the limit
- * is dropped, and so is the member, with the reason {@code send queue exceeded} (the frame at the head of the queue,
- * which the socket is writing, does not count, so the queue holds at most the limit plus one frame, however large); so is a member whose queue stays
+ * is dropped, and so is the member, with the reason {@code send queue exceeded} (the largest frame it was ever sent
+ * does not count, so the queue holds at most the limit plus that frame, however large: a welcome to a room of
+ * thousands lists them all); so is a member whose queue stays
  * above the high-water mark for too long. The close is queued behind the running task, so a broadcast that finds a
  * stuck member finishes its loop over everyone else first, never blocking or slowing down for it.
  *
@@ -29,6 +30,7 @@ final class SendQueueGuard extends ChannelDuplexHandler {
     private final long unwritableNanos;
     private ScheduledFuture<?> unwritableCheck;
     private boolean dropping;
+    private long largestFrame;
 
     SendQueueGuard(ConnectionLimits limits, OffenceLog offences) {
         this.offences = offences;
@@ -45,16 +47,17 @@ final class SendQueueGuard extends ChannelDuplexHandler {
         ChannelOutboundBuffer queue = ctx.channel().unsafe().outboundBuffer();
         long queued = queue == null ? 0 : queue.totalPendingWriteBytes();
         long size = sizeOf(msg);
-        // The frame being written now does not count: the limit is on the backlog behind it. So a frame larger
-        // than the limit (the welcome to a room of thousands lists them all) goes out, and the room's notices may
-        // queue behind it while the member reads it, up to the limit.
-        long writing = queue == null ? 0 : Math.min(queued, sizeOf(queue.current()));
-        if (queued - writing + size > limitBytes && queued > 0) {
+        // The largest frame this member was ever sent does not count against the limit: the limit is on a backlog,
+        // and a welcome that lists thousands of members is larger than it by itself. So that frame goes out, and
+        // the room's notices may queue behind it while the member reads it, up to the limit.
+        long largest = Math.max(largestFrame, size);
+        if (queued > 0 && queued + size > limitBytes + largest) {
             discard(msg, promise);
-            drop(ctx, "its send queue would pass " + limitBytes + " bytes (" + (queued - writing)
-                    + " queued behind the " + writing + " being written, then " + size + " more)");
+            drop(ctx, "its send queue would pass " + limitBytes + " bytes (" + queued + " queued, then " + size
+                    + " more; the largest frame, " + largest + " bytes, does not count)");
             return;
         }
+        largestFrame = largest;
         ctx.write(msg, promise);
     }
 

@@ -26,18 +26,21 @@ class SendQueueGuardTest {
 
     @Test
     void aBacklogUpToTheLimitIsKept() {
-        channel.write(frame(LIMIT / 2));
-        channel.write(frame(LIMIT / 4));
+        for (int i = 0; i < 8; i++) {
+            channel.write(frame(LIMIT / 8));
+        }
         channel.runPendingTasks();
 
         assertTrue(channel.isOpen());
-        assertTrue(channel.unsafe().outboundBuffer().totalPendingWriteBytes() >= LIMIT * 3 / 4, "both are queued");
+        assertTrue(channel.unsafe().outboundBuffer().totalPendingWriteBytes() >= LIMIT, "all are queued");
     }
 
     @Test
     void aWritePastTheLimitIsDroppedAndSoIsTheMember() {
-        channel.write(frame(LIMIT / 2));
-        ByteBuf tooMuch = frame(LIMIT / 2 + 1);
+        for (int i = 0; i < 9; i++) {
+            channel.write(frame(LIMIT / 8));
+        }
+        ByteBuf tooMuch = frame(LIMIT / 8);
         channel.write(tooMuch);
         channel.runPendingTasks();
 
@@ -46,14 +49,15 @@ class SendQueueGuardTest {
     }
 
     @Test
-    void oneFrameLargerThanTheLimitGoesOutWhenNothingIsQueued() {
+    void aFrameLargerThanTheLimitGoesOutAndABacklogUpToTheLimitMayWaitBehindIt() {
         channel.write(frame(5 * LIMIT));
+        channel.write(frame(LIMIT / 2));
         channel.runPendingTasks();
         assertTrue(channel.isOpen());
 
-        channel.write(frame(1));
+        channel.write(frame(LIMIT / 2 + 1));
         channel.runPendingTasks();
-        assertFalse(channel.isOpen(), "anything more while it waits unflushed is a backlog past the limit");
+        assertFalse(channel.isOpen(), "more than the limit behind the large frame is a backlog past the limit");
     }
 
     private static ByteBuf frame(int bytes) {
