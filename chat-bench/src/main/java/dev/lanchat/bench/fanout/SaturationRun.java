@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Searches for the highest fixed rate the server sustains: doubles the rate while each step keeps up, then bisects
  * between the last rate that kept up and the first that did not (see {@link SaturationPlan}). Each step is a fresh
  * {@link FanoutRun} with members of its own, so that one step's backlog cannot spill into the next. A step that
- * duplicates or reorders lines ends the search, since its figures would mean nothing.
+ * misses is tried once more before it counts as missed. A step that duplicates or reorders lines ends the search,
+ * since its figures would mean nothing.
  *
  * <p>Call {@link #run} from one thread; it blocks for the whole search.
  */
@@ -77,7 +78,23 @@ public final class SaturationRun {
         return new SaturationResult(plan, steps, best, false);
     }
 
+    /**
+     * Runs a step at {@code rate}; one that does not keep up (but lost nothing for good) is run once more, since on a
+     * shared machine one hiccup (a collection, a recompilation, another process) should not end the search. Both
+     * runs are listed.
+     */
     private SaturationResult.Step step(int rate, List<SaturationResult.Step> steps)
+            throws JoinException, InterruptedException {
+        SaturationResult.Step first = attempt(rate, steps);
+        if (first.keptUp() || first.result().corrupt()) {
+            return first;
+        }
+        steps.set(steps.size() - 1, new SaturationResult.Step(first.result(), false, first.verdict() + "; again"));
+        log.info("saturation: trying {} lines/s once more", rate);
+        return attempt(rate, steps);
+    }
+
+    private SaturationResult.Step attempt(int rate, List<SaturationResult.Step> steps)
             throws JoinException, InterruptedException {
         FanoutResult result = new FanoutRun(fleet, server, plan.step().withRate(rate), tag + steps.size(), serverPid)
                 .run();
