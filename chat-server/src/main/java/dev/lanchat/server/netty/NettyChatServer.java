@@ -8,6 +8,7 @@ import dev.lanchat.server.room.Moderation;
 import dev.lanchat.server.room.Scheduler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -55,7 +56,9 @@ public final class NettyChatServer {
         this.transport = transport;
         this.acceptors = transport.newGroup(1, "accept");
         this.workers = transport.newGroup(ioThreads, "io");
-        ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
+        // Broadcast frames come from the pooled allocator: a retained duplicate of a pooled buffer is a recycled
+        // object, where Netty 4.2's default (adaptive) allocator makes a new duplicate for every recipient.
+        ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
         DeliveryBacklog backlog = new DeliveryBacklog();
         this.hub = hubFactory.apply(room -> new ShardedAudience(allocator, backlog), chat);
         OffenceLog offences = new OffenceLog();
