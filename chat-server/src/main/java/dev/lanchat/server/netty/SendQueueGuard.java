@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds what is queued for one member, like an IRC server's SendQ. A write that would take the queue past the limit
- * is dropped, and so is the member, with the reason {@code send queue exceeded} (the largest frame it was ever sent
- * does not count, so the queue holds at most the limit plus that frame, however large: a welcome to a room of
- * thousands lists them all); so is a member whose queue stays
- * above the high-water mark for too long. The close is queued behind the running task, so a broadcast that finds a
- * stuck member finishes its loop over everyone else first, never blocking or slowing down for it.
+ * is dropped, and so is the member, with the reason {@code send queue exceeded}; so is a member whose queue stays
+ * above the high-water mark for too long. The largest frame the member was ever sent does not count against the
+ * limit, so the queue holds at most the limit plus that frame, however large (a welcome to a room of thousands lists
+ * them all). The close is queued behind the running task, so a broadcast that finds a stuck member finishes its loop
+ * over everyone else first, never blocking or slowing down for it.
  *
  * <p>Sits between the frame writer and the socket, where every message is a buffer of known size. One instance per
  * channel; runs on the channel's event loop.
@@ -51,7 +51,7 @@ final class SendQueueGuard extends ChannelDuplexHandler {
         // and a welcome that lists thousands of members is larger than it by itself. So that frame goes out, and
         // the room's notices may queue behind it while the member reads it, up to the limit.
         long largest = Math.max(largestFrame, size);
-        if (queued > 0 && queued + size > limitBytes + largest) {
+        if (queued + size > limitBytes + largest) {
             discard(msg, promise);
             drop(ctx, "its send queue would pass " + limitBytes + " bytes (" + queued + " queued, then " + size
                     + " more; the largest frame, " + largest + " bytes, does not count)");
