@@ -1,10 +1,13 @@
 package dev.lanchat.bench.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +42,8 @@ public final class ServerHandle implements AutoCloseable {
     private final OptionalLong pid;
     private final ServerProcess process;
     private final List<String> args;
+    /** The data directory made for a spawned server, deleted when it stops; {@code null} if none was made. */
+    private Path dataDir;
     private final List<String> droppedArgs;
 
     private ServerHandle(InetSocketAddress address, OptionalLong pid, ServerProcess process, List<String> args,
@@ -67,16 +73,33 @@ public final class ServerHandle implements AutoCloseable {
         }
         List<String> defaults = new ArrayList<>(defaultArgs);
         List<String> dropped = new ArrayList<>();
+        // The server keeps histories on disk, as it does for users, but in a folder of its own: bench lines must
+        // never land in the history of the rooms on this machine.
+        Path dataDir = null;
+        if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--data-dir") || arg.equals("--no-data"))) {
+            try {
+                dataDir = Files.createTempDirectory("lanchat-bench-");
+            } catch (IOException e) {
+                throw new ServerStartException("cannot make a data folder for the server: " + e.getMessage(),
+                        List.of(), -1);
+            }
+        }
         while (true) {
             List<String> args = new ArrayList<>(defaults);
             args.addAll(extraArgs);
             List<String> command = new ArrayList<>(List.of(java.toString()));
             jvmOptions(serverJar).ifPresent(options -> command.add("@" + options));
             command.addAll(List.of("-jar", serverJar.toString(), "--bind", "127.0.0.1", "--port", "0"));
+            if (dataDir != null) {
+                command.addAll(List.of("--data-dir", dataDir.toString()));
+            }
             command.addAll(args);
             try {
                 ServerProcess process = ServerProcess.start(command, timeout);
-                return new ServerHandle(process.address(), OptionalLong.of(process.pid()), process, args, dropped);
+                ServerHandle handle = new ServerHandle(process.address(), OptionalLong.of(process.pid()), process,
+                        args, dropped);
+                handle.dataDir = dataDir;
+                return handle;
             } catch (ServerStartException e) {
                 Set<String> refused = unknownFlags(e.output());
                 boolean onlyDefaults = !refused.isEmpty() && defaults.containsAll(refused)
@@ -88,6 +111,7 @@ public final class ServerHandle implements AutoCloseable {
                     dropped.addAll(refused);
                     continue;
                 }
+                deleteQuietly(dataDir);
                 throw explain(e, refused, defaultArgs, extraArgs);
             }
         }
@@ -147,6 +171,19 @@ public final class ServerHandle implements AutoCloseable {
     public void close() {
         if (process != null) {
             process.close();
+        }
+        deleteQuietly(dataDir);
+        dataDir = null;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("could not delete the bench server's data folder {}: {}", folder, e.getMessage());
         }
     }
 
