@@ -8,6 +8,7 @@ import dev.lanchat.server.room.Connection;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.util.AttributeKey;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A {@link Connection} over a Netty channel. It also remembers why the server closed the channel, if it did, so the
@@ -38,11 +39,26 @@ final class ChannelConnection implements Connection {
     }
 
     /**
-     * Sends one message to this member alone, encoded here into one frame (length prefix included) as a broadcast
-     * is, so that the send-queue guard sees each frame whole rather than as a prefix and a payload.
+     * Sends one message to this member alone, encoded into one frame (length prefix included) as a broadcast is, so
+     * that the send-queue guard sees each frame whole rather than as a prefix and a payload. The encoding happens on
+     * the channel's event loop, not on the chat thread that calls this: a welcome to a room of thousands is a large
+     * JSON document, and the chat thread serves every room. The task queues behind what the chat thread already
+     * gave this loop, so the order members see is kept.
      */
     @Override
     public void send(ServerMessage message) {
+        if (channel.eventLoop().inEventLoop()) {
+            write(message);
+            return;
+        }
+        try {
+            channel.eventLoop().execute(() -> write(message));
+        } catch (RejectedExecutionException shuttingDown) {
+            // The loops are stopping with the server; the channel closes with them.
+        }
+    }
+
+    private void write(ServerMessage message) {
         channel.writeAndFlush(ChatFraming.encode(channel.alloc(), MessageCodec.encode(message)), channel.voidPromise());
     }
 
